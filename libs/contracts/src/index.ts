@@ -1,0 +1,5 @@
+export * from './topics';
+export * from './consumer-groups';
+export * from './services';
+export * from './naming';
+export * from './topic-plan';
