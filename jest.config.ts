@@ -1,0 +1,46 @@
+import type { Config } from 'jest';
+
+const moduleNameMapper = {
+  '^@app/(contracts|platform|testing)$': '<rootDir>/libs/$1/src',
+  '^@app/(contracts|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+// Type checking is `npm run typecheck`'s job; tests only transpile, which keeps them fast.
+const transform: NonNullable<Config['transform']> = {
+  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+};
+
+const shared = {
+  rootDir: __dirname,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
+};
+
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.fault-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/fault-timeout.ts'],
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { SERVICE_SPECS, ServiceName } from '@app/contracts';
+
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'host:port')).min(1));
+
+const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * The environment every service reads, validated at start. A bad or missing variable stops the
+ * process with a message naming it; nothing else in the code reads `process.env`.
+ */
+export const baseEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    MONGODB_URI: z
+      .string({ error: 'is required (this service\'s own MongoDB database, e.g. mongodb://127.0.0.1:27017/catalog)' })
+      .regex(/^mongodb(\+srv)?:\/\/.+\/[^/?]+/, 'must be a mongodb:// URI that names a database'),
+    KAFKA_BROKERS: commaList.describe('comma-separated host:port list'),
+    KAFKA_CLIENT_ID: z.string().min(1).optional(),
+    KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
+    AUTH_JWKS_URL: z.url().optional(),
+    AUTH_ISSUER: z.string().min(1).default('bookstore-marketplace-local'),
+    AUTH_AUDIENCE: z.string().min(1).default('bookstore-marketplace'),
+    CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    DOCS_ENABLED: boolFromEnv.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_SECRET'],
+        message: 'is required unless AUTH_JWKS_URL is set (the key that verifies bearer tokens)',
+      });
+    }
+  });
+
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+export interface AppConfig {
+  readonly service: ServiceName;
+  readonly env: BaseEnv['NODE_ENV'];
+  readonly http: { readonly host: string; readonly port: number };
+  readonly mongo: { readonly uri: string };
+  readonly kafka: { readonly brokers: string[]; readonly clientId: string; readonly topicPrefix: string };
+  readonly log: { readonly level: BaseEnv['LOG_LEVEL'] };
+  readonly auth: {
+    readonly jwtSecret?: string;
+    readonly jwksUrl?: string;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly currency: string;
+  readonly shutdownGraceMs: number;
+  readonly docsEnabled: boolean;
+}
+
+/** Names of the variables a deployment must provide (the rest have defaults). */
+export const REQUIRED_ENV = ['MONGODB_URI', 'KAFKA_BROKERS', 'AUTH_JWT_SECRET|AUTH_JWKS_URL'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): AppConfig {
+  const parsed = baseEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  return {
+    service,
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT ?? SERVICE_SPECS[service].port },
+    mongo: { uri: env.MONGODB_URI },
+    kafka: {
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.KAFKA_CLIENT_ID ?? service,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    },
+    log: { level: env.LOG_LEVEL },
+    auth: {
+      jwtSecret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+    },
+    currency: env.CURRENCY,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    docsEnabled: env.DOCS_ENABLED,
+  };
+}
+
+/** The DI token of the validated `AppConfig`. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

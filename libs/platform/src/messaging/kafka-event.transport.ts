@@ -1,0 +1,238 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import {
+  CONSUMER_GROUP_TOPICS,
+  ConsumerGroup,
+  parseEvent,
+  AnyEventEnvelope,
+} from '@app/contracts';
+import { runWithCorrelation } from '../logging/correlation';
+import { MetricsService } from '../metrics/metrics.service';
+import { EventContext, HandlerOutcome } from './event-bus';
+import { KafkaConnection } from './kafka-connection';
+import { copyHeaders, headerString } from './kafka-headers';
+import { handlerPattern } from './on-event.decorator';
+import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from './retry-policy';
+
+export const KAFKA_EVENT_TRANSPORT = Symbol('KAFKA_EVENT_TRANSPORT');
+
+export interface KafkaEventTransportOptions {
+  readonly groups: readonly ConsumerGroup[];
+  readonly retry?: RetryPolicy;
+  /** Partitions of one consumer handled at the same time (order is kept within a partition). */
+  readonly partitionsConsumedConcurrently?: number;
+}
+
+type DeadLetterReason = 'invalid-event' | 'handler-failed';
+
+/**
+ * The Nest microservice transport for our events. Per consumer group it validates each event,
+ * dispatches it to the `@OnEvent` handler, retries transient failures with backoff, and after the
+ * last attempt writes the message to `dlq.<group>` and moves on: a poison event never blocks its
+ * partition and is never silently dropped (if even the dead-letter write fails, the offset is not
+ * committed and the batch is redelivered).
+ */
+export class KafkaEventTransport extends Server implements CustomTransportStrategy {
+  override readonly transportId = KAFKA_EVENT_TRANSPORT;
+  private readonly log = new Logger(KafkaEventTransport.name);
+  private readonly consumers = new Map<ConsumerGroup, Consumer>();
+  private readonly retry: RetryPolicy;
+
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly metrics: MetricsService,
+    private readonly options: KafkaEventTransportOptions,
+  ) {
+    super();
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      for (const group of this.options.groups) {
+        if (this.hasHandlers(group)) await this.startGroup(group);
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers.values()].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+  }
+
+  /** Groups with a running consumer and whether it currently holds a group membership. */
+  describeConsumers(): { group: string; running: boolean }[] {
+    return [...this.consumers.keys()].map((group) => ({ group, running: true }));
+  }
+
+  on(): never {
+    throw new Error('KafkaEventTransport does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumers as T;
+  }
+
+  private hasHandlers(group: ConsumerGroup): boolean {
+    return [...this.getHandlers().keys()].some((pattern) => pattern.startsWith(`${group}:`));
+  }
+
+  private async startGroup(group: ConsumerGroup): Promise<void> {
+    const { naming } = this.connection;
+    const consumer = this.connection.kafka.consumer({
+      groupId: naming.group(group),
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: CONSUMER_GROUP_TOPICS[group].map((topic) => naming.topic(topic)),
+      fromBeginning: true,
+    });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.handleBatch(group, payload),
+    });
+    this.consumers.set(group, consumer);
+    this.log.log({ group: naming.group(group) }, 'consumer started');
+  }
+
+  private async handleBatch(group: ConsumerGroup, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      await this.handleMessage(group, batch.topic, batch.partition, message);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+    await commitOffsetsIfNecessary();
+  }
+
+  private async handleMessage(
+    group: ConsumerGroup,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): Promise<void> {
+    const parsed = this.parse(topic, message);
+    if (!parsed.ok) {
+      await this.deadLetter({ group, topic, partition, message, reason: 'invalid-event', error: parsed.error, attempts: 0 });
+      return;
+    }
+    const event = parsed.event;
+    const handler = this.getHandlerByPattern(handlerPattern(group, event.type));
+    if (!handler) {
+      this.metrics.eventsHandled.inc({ group, type: event.type, outcome: 'no-handler' });
+      return;
+    }
+    await runWithCorrelation(event.correlationId, () =>
+      this.dispatchWithRetries({ group, topic, partition, message, event, handler }),
+    );
+  }
+
+  private parse(topic: string, message: KafkaMessage): ReturnType<typeof parseEvent> {
+    const logicalTopic = this.connection.naming.logicalTopic(topic);
+    if (!message.value) return { ok: false, reason: 'invalid-envelope', error: 'message has no value' };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.value.toString('utf8'));
+    } catch (error) {
+      return { ok: false, reason: 'invalid-envelope', error: `value is not JSON: ${(error as Error).message}` };
+    }
+    return parseEvent(raw, logicalTopic);
+  }
+
+  private async dispatchWithRetries(input: {
+    group: ConsumerGroup;
+    topic: string;
+    partition: number;
+    message: KafkaMessage;
+    event: AnyEventEnvelope;
+    handler: MessageHandler;
+  }): Promise<void> {
+    const { group, event, handler } = input;
+    for (let attempt = 1; ; attempt++) {
+      const context: EventContext = { group, topic: input.topic, partition: input.partition, offset: input.message.offset, attempt };
+      const timer = this.metrics.eventHandlingDuration.startTimer({ group, type: event.type });
+      try {
+        const outcome = await invoke(handler, event, context);
+        timer();
+        this.metrics.eventsHandled.inc({ group, type: event.type, outcome });
+        this.log.debug({ group, type: event.type, eventId: event.eventId, outcome }, 'event handled');
+        return;
+      } catch (error) {
+        timer();
+        const retryable = isRetryable(error);
+        if (!retryable || attempt >= this.retry.maxAttempts) {
+          await this.deadLetter({ ...input, reason: 'handler-failed', error: describeError(error), attempts: attempt });
+          return;
+        }
+        this.log.warn({ group, type: event.type, eventId: event.eventId, attempt, err: error }, 'handler failed, retrying');
+        await sleep(backoffMs(this.retry, attempt));
+      }
+    }
+  }
+
+  private async deadLetter(input: {
+    group: ConsumerGroup;
+    topic: string;
+    partition: number;
+    message: KafkaMessage;
+    reason: DeadLetterReason;
+    error: string;
+    attempts: number;
+  }): Promise<void> {
+    const { group, topic, partition, message, reason, error, attempts } = input;
+    const producer = await this.connection.producer();
+    await producer.send({
+      topic: this.connection.naming.deadLetterTopic(group),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...copyHeaders(message.headers),
+            'dlq-group': group,
+            'dlq-reason': reason,
+            'dlq-error': error.slice(0, 4_000),
+            'dlq-attempts': String(attempts),
+            'dlq-original-topic': topic,
+            'dlq-original-partition': String(partition),
+            'dlq-original-offset': message.offset,
+            'dlq-original-timestamp': message.timestamp,
+            'dlq-failed-at': new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    this.metrics.deadLetters.inc({ group, reason });
+    this.log.error(
+      { group, topic, partition, offset: message.offset, eventType: headerString(message.headers, 'event-type'), reason, error },
+      'event dead-lettered',
+    );
+  }
+}
+
+async function invoke(handler: MessageHandler, event: AnyEventEnvelope, context: EventContext): Promise<HandlerOutcome> {
+  const result: unknown = await handler(event, context);
+  const value: unknown = isObservable(result) ? await lastValueFrom(result, { defaultValue: undefined }) : result;
+  return typeof value === 'string' ? (value as HandlerOutcome) : 'applied';
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

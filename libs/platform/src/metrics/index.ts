@@ -1,0 +1,2 @@
+export * from './metrics.service';
+export * from './metrics.controller';
