@@ -7,7 +7,7 @@ const moduleNameMapper = {
 
 // Type checking is `npm run typecheck`'s job; tests only transpile, which keeps them fast.
 const transform: NonNullable<Config['transform']> = {
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 };
 
 const shared = {

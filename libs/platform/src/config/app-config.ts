@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
+import { LOCAL_AUTH_AUDIENCE, LOCAL_AUTH_ISSUER, LOCAL_DEV_JWT_SECRET } from '../auth/local-dev-secret';
 
 const commaList = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'host:port')).min(1));
+  .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port')).min(1));
 
 const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -26,8 +27,8 @@ export const baseEnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
     AUTH_JWKS_URL: z.url().optional(),
-    AUTH_ISSUER: z.string().min(1).default('bookstore-marketplace-local'),
-    AUTH_AUDIENCE: z.string().min(1).default('bookstore-marketplace'),
+    AUTH_ISSUER: z.string().min(1).default(LOCAL_AUTH_ISSUER),
+    AUTH_AUDIENCE: z.string().min(1).default(LOCAL_AUTH_AUDIENCE),
     CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     DOCS_ENABLED: boolFromEnv.default(true),
@@ -38,6 +39,13 @@ export const baseEnvSchema = z
         code: 'custom',
         path: ['AUTH_JWT_SECRET'],
         message: 'is required unless AUTH_JWKS_URL is set (the key that verifies bearer tokens)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === LOCAL_DEV_JWT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_SECRET'],
+        message: 'is the public development secret, which production refuses',
       });
     }
   });

@@ -26,6 +26,9 @@ export interface KafkaEventTransportOptions {
 }
 
 type DeadLetterReason = 'invalid-event' | 'handler-failed';
+export type ConsumerState = 'starting' | 'member' | 'rebalancing' | 'crashed';
+
+const RESTART_POLICY: RetryPolicy = { maxAttempts: Infinity, initialBackoffMs: 500, maxBackoffMs: 15_000 };
 
 /**
  * The Nest microservice transport for our events. Per consumer group it validates each event,
@@ -39,6 +42,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private readonly log = new Logger(KafkaEventTransport.name);
   private readonly consumers = new Map<ConsumerGroup, Consumer>();
   private readonly retry: RetryPolicy;
+  private readonly states = new Map<ConsumerGroup, { state: ConsumerState; memberId?: string }>();
+  private closed = false;
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -49,25 +54,30 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
   }
 
-  async listen(callback: (error?: unknown) => void): Promise<void> {
-    try {
-      for (const group of this.options.groups) {
-        if (this.hasHandlers(group)) await this.startGroup(group);
-      }
-      callback();
-    } catch (error) {
-      callback(error);
+  /**
+   * Consumers start in the background and keep retrying: a Kafka outage at start must not keep the
+   * HTTP API (and its readiness) down.
+   */
+  listen(callback: (error?: unknown) => void): void {
+    for (const group of this.options.groups) {
+      if (this.hasHandlers(group)) void this.startGroupUntilRunning(group);
     }
+    callback();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.consumers.values()].map((consumer) => consumer.disconnect()));
     this.consumers.clear();
   }
 
-  /** Groups with a running consumer and whether it currently holds a group membership. */
-  describeConsumers(): { group: string; running: boolean }[] {
-    return [...this.consumers.keys()].map((group) => ({ group, running: true }));
+  /** Each group with handlers, and whether its consumer currently holds a group membership. */
+  describeConsumers(): { group: string; state: ConsumerState; memberId?: string }[] {
+    return [...this.states].map(([group, { state, memberId }]) => ({
+      group: this.connection.naming.group(group),
+      state,
+      memberId,
+    }));
   }
 
   on(): never {
@@ -82,6 +92,20 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     return [...this.getHandlers().keys()].some((pattern) => pattern.startsWith(`${group}:`));
   }
 
+  private async startGroupUntilRunning(group: ConsumerGroup): Promise<void> {
+    this.states.set(group, { state: 'starting' });
+    for (let attempt = 1; !this.closed; attempt++) {
+      try {
+        await this.startGroup(group);
+        return;
+      } catch (error) {
+        const delay = backoffMs(RESTART_POLICY, attempt);
+        this.log.warn({ group, attempt, err: error, retryInMs: delay }, 'consumer could not start, retrying');
+        await sleep(delay);
+      }
+    }
+  }
+
   private async startGroup(group: ConsumerGroup): Promise<void> {
     const { naming } = this.connection;
     const consumer = this.connection.kafka.consumer({
@@ -90,17 +114,34 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
     });
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: CONSUMER_GROUP_TOPICS[group].map((topic) => naming.topic(topic)),
-      fromBeginning: true,
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
+      this.states.set(group, { state: 'member', memberId: payload.memberId }),
+    );
+    consumer.on(consumer.events.REBALANCING, () => this.states.set(group, { state: 'rebalancing' }));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.states.set(group, { state: 'crashed' });
+      // kafkajs restarts on retriable errors itself; otherwise we start a fresh consumer.
+      if (!payload.restart && !this.closed) {
+        this.consumers.delete(group);
+        void consumer.disconnect().finally(() => this.startGroupUntilRunning(group));
+      }
     });
-    await consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachBatch: (payload) => this.handleBatch(group, payload),
-    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({
+        topics: CONSUMER_GROUP_TOPICS[group].map((topic) => naming.topic(topic)),
+        fromBeginning: true,
+      });
+      await consumer.run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.handleBatch(group, payload),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     this.consumers.set(group, consumer);
     this.log.log({ group: naming.group(group) }, 'consumer started');
   }

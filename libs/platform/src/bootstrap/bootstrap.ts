@@ -1,0 +1,95 @@
+import { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { Connection } from 'mongoose';
+import { SERVICE_SPECS, ServiceName } from '@app/contracts';
+import { AppConfig, ConfigError, loadAppConfig } from '../config/app-config';
+import { consumersHealth, databaseHealth, kafkaHealth } from '../health/contributors';
+import { HealthRegistry } from '../health/health.registry';
+import { KafkaConnection } from '../messaging/kafka-connection';
+import { KafkaEventTransport } from '../messaging/kafka-event.transport';
+import { MetricsService } from '../metrics/metrics.service';
+import { setupDocs } from './docs';
+import { instrumentHttp } from './http-metrics';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Reads the environment or stops the process with a message naming each bad variable. */
+export function loadConfigOrExit(service: ServiceName): AppConfig {
+  try {
+    return loadAppConfig(service, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', service, msg: error.message, problems: error.problems })}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+/**
+ * Creates and starts one service: Fastify HTTP, the Kafka event transport for the service's
+ * consumer groups, health, metrics and docs, with graceful shutdown on SIGTERM/SIGINT.
+ */
+export async function createService(module: DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const metrics = app.get(MetricsService);
+  metrics.setServiceLabel(config.service);
+  instrumentHttp(app, metrics);
+
+  const kafka = app.get(KafkaConnection);
+  const transport = new KafkaEventTransport(kafka, metrics, {
+    groups: SERVICE_SPECS[config.service].consumerGroups,
+  });
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+
+  const health = app.get(HealthRegistry);
+  health.register(databaseHealth(app.get<Connection>(getConnectionToken())));
+  health.register(kafkaHealth(kafka));
+  health.register(consumersHealth(transport));
+
+  setupDocs(app, config);
+  return app;
+}
+
+export async function startService(module: DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await createService(module, config);
+  const health = app.get(HealthRegistry);
+  const logger = app.get(Logger);
+  await app.startAllMicroservices();
+  await app.listen(config.http.port, config.http.host);
+  logger.log({ url: await app.getUrl() }, `${config.service} listening`);
+
+  // On SIGTERM readiness turns 503 first, so load balancers stop sending traffic; then Nest closes
+  // the HTTP server (in-flight requests finish), the consumers, Kafka and MongoDB.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      health.markShuttingDown();
+      logger.log({ signal }, 'shutting down');
+      const force = setTimeout(() => process.exit(1), config.shutdownGraceMs);
+      force.unref();
+      void app.close().then(() => process.exit(0));
+    });
+  }
+  return app;
+}
+
+/** The whole of a service's main.ts: config, start, and a clear fatal log if the start fails. */
+export function runService(service: ServiceName, moduleFor: (config: AppConfig) => DynamicModule): void {
+  const config = loadConfigOrExit(service);
+  startService(moduleFor(config), config).catch((error: unknown) => {
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', service, msg: 'start failed', error: error instanceof Error ? error.message : String(error) })}\n`,
+    );
+    process.exit(1);
+  });
+}
