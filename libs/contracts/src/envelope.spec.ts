@@ -60,7 +60,10 @@ describe('event envelope', () => {
   it('refuses an unknown event type and an event on the wrong topic', () => {
     const event = wire(sample('OfferListed')) as Record<string, unknown>;
     expect(parseEvent(event, Topic.CatalogProduct)).toMatchObject({ ok: false, reason: 'wrong-topic' });
-    expect(parseEvent({ ...event, type: 'OfferTeleported' })).toMatchObject({ ok: false, reason: 'unknown-type' });
+    expect(parseEvent({ ...event, type: 'OfferTeleported' })).toMatchObject({
+      ok: false,
+      reason: 'unknown-type',
+    });
   });
 
   it('refuses to build an event with an invalid payload', () => {

@@ -77,7 +77,11 @@ export function buildEvent<T extends EventType>(type: T, input: BuildEventInput<
 
 export type ParseEventResult =
   | { ok: true; event: AnyEventEnvelope }
-  | { ok: false; reason: 'invalid-envelope' | 'unknown-type' | 'wrong-topic' | 'invalid-payload'; error: string };
+  | {
+      ok: false;
+      reason: 'invalid-envelope' | 'unknown-type' | 'wrong-topic' | 'invalid-payload';
+      error: string;
+    };
 
 function describeIssues(error: z.ZodError, prefix: string): string {
   return error.issues

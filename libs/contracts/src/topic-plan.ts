@@ -14,14 +14,16 @@ export interface PhysicalTopic {
  * `infra:up`, the test setup and the Kubernetes manifests are all generated from this one list.
  */
 export function topicPlan(naming: KafkaNaming = new KafkaNaming()): PhysicalTopic[] {
-  const entity = TOPIC_SPECS.map((spec): PhysicalTopic => ({
-    name: naming.topic(spec.name),
-    partitions: spec.partitions,
-    configs:
-      spec.cleanupPolicy === 'compact'
-        ? { 'cleanup.policy': 'compact' }
-        : { 'cleanup.policy': 'delete', 'retention.ms': String(spec.retentionMs) },
-  }));
+  const entity = TOPIC_SPECS.map(
+    (spec): PhysicalTopic => ({
+      name: naming.topic(spec.name),
+      partitions: spec.partitions,
+      configs:
+        spec.cleanupPolicy === 'compact'
+          ? { 'cleanup.policy': 'compact' }
+          : { 'cleanup.policy': 'delete', 'retention.ms': String(spec.retentionMs) },
+    }),
+  );
   const deadLetters = (Object.keys(CONSUMER_GROUP_TOPICS) as ConsumerGroup[]).map((group) => ({
     name: naming.deadLetterTopic(group),
     partitions: DEAD_LETTER_PARTITIONS,

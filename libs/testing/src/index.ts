@@ -1,1 +1,6 @@
 export * from './factories/event-payloads.factory';
+export * from './expect-eventually';
+export * from './tokens';
+export * from './test-service';
+export * from './infra/test-infra';
+export * from './service-basics';

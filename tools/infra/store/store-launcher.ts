@@ -38,6 +38,18 @@ const STORE_ARTIFACTS: readonly MavenArtifact[] = [
   { groupId: 'org.slf4j', artifactId: 'slf4j-simple', version: '2.0.17' },
 ];
 
+/**
+ * Drivers open and drop monitoring connections all the time; at INFO every one is logged, and a
+ * client's reset is logged as an ERROR with a stack trace. Failed commands reach the client as
+ * errors anyway, so the log keeps start, stop and backend messages only.
+ */
+const STORE_LOGGING = [
+  '-Dorg.slf4j.simpleLogger.showDateTime=true',
+  '-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS',
+  '-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire=warn',
+  '-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoExceptionHandler=off',
+];
+
 const LAUNCHER_SOURCE = join(__dirname, 'StoreLauncher.java');
 const LAUNCHER_CLASS = 'StoreLauncher';
 
@@ -182,6 +194,7 @@ export async function startNativeStore(options: NativeStoreOptions = {}): Promis
         '-Xms64m',
         '-Xmx1g',
         '-XX:+UseG1GC',
+        ...STORE_LOGGING,
         '-cp',
         `${classes}:${join(lib, '*')}`,
         LAUNCHER_CLASS,

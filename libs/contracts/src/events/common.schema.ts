@@ -38,14 +38,7 @@ export const ModerationActionKind = {
   Reject: 'reject',
 } as const;
 export type ModerationActionKind = (typeof ModerationActionKind)[keyof typeof ModerationActionKind];
-export const moderationActionKindSchema = z.enum([
-  'hold',
-  'keep',
-  'remove',
-  'restore',
-  'approve',
-  'reject',
-]);
+export const moderationActionKindSchema = z.enum(['hold', 'keep', 'remove', 'restore', 'approve', 'reject']);
 
 /**
  * What an owner's *Moderated event says about the action it answers. `causationId` of the envelope

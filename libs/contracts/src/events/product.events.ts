@@ -14,13 +14,7 @@ export const productFormatSchema = z.enum([
   'ebook',
   'audiobook',
 ]);
-export const contributorRoleSchema = z.enum([
-  'author',
-  'editor',
-  'translator',
-  'illustrator',
-  'contributor',
-]);
+export const contributorRoleSchema = z.enum(['author', 'editor', 'translator', 'illustrator', 'contributor']);
 
 /** A product's moderation visibility: only `visible` products are shown to shoppers. */
 export const productVisibilitySchema = z.enum(['visible', 'held', 'removed']);

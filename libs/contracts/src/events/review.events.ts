@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  changedFieldsSchema,
-  idSchema,
-  moderationOutcomeSchema,
-  timestampSchema,
-} from './common.schema';
+import { changedFieldsSchema, idSchema, moderationOutcomeSchema, timestampSchema } from './common.schema';
 
 export const reviewStatusSchema = z.enum([
   'pending',

@@ -73,7 +73,10 @@ function toPrincipal(payload: unknown): Principal {
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
     const problems = claims.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    throw new UnauthenticatedError(AuthErrorCode.ClaimsInvalid, `The token's claims are invalid: ${problems}.`);
+    throw new UnauthenticatedError(
+      AuthErrorCode.ClaimsInvalid,
+      `The token's claims are invalid: ${problems}.`,
+    );
   }
   const { sub, roles, sellerId, ageVerified, exp } = claims.data;
   return {

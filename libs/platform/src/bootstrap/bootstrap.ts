@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import type { Connection } from 'mongoose';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
-import { AppConfig, ConfigError, loadAppConfig } from '../config/app-config';
+import { AppConfig, ConfigError, loadAppConfigFromEnvironment } from '../config/app-config';
 import { consumersHealth, databaseHealth, kafkaHealth } from '../health/contributors';
 import { HealthRegistry } from '../health/health.registry';
 import { KafkaConnection } from '../messaging/kafka-connection';
@@ -19,7 +19,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Reads the environment or stops the process with a message naming each bad variable. */
 export function loadConfigOrExit(service: ServiceName): AppConfig {
   try {
-    return loadAppConfig(service, process.env);
+    return loadAppConfigFromEnvironment(service);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(
@@ -33,7 +33,10 @@ export function loadConfigOrExit(service: ServiceName): AppConfig {
  * Creates and starts one service: Fastify HTTP, the Kafka event transport for the service's
  * consumer groups, health, metrics and docs, with graceful shutdown on SIGTERM/SIGINT.
  */
-export async function createService(module: DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
+export async function createService(
+  module: DynamicModule,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
@@ -61,7 +64,10 @@ export async function createService(module: DynamicModule, config: AppConfig): P
   return app;
 }
 
-export async function startService(module: DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
+export async function startService(
+  module: DynamicModule,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
   const app = await createService(module, config);
   const health = app.get(HealthRegistry);
   const logger = app.get(Logger);

@@ -2,9 +2,20 @@ import { z } from 'zod';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { LOCAL_AUTH_AUDIENCE, LOCAL_AUTH_ISSUER, LOCAL_DEV_JWT_SECRET } from '../auth/local-dev-secret';
 
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+/** A string variable that must be set; the message says what it is for. */
+function required(purpose: string) {
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `is required (${purpose})` : 'must be a string'),
+  });
+}
+
+const commaList = required('comma-separated Kafka bootstrap brokers, e.g. 127.0.0.1:9092')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port')).min(1));
 
 const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -18,18 +29,24 @@ export const baseEnvSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(1).max(65535).optional(),
-    MONGODB_URI: z
-      .string({ error: 'is required (this service\'s own MongoDB database, e.g. mongodb://127.0.0.1:27017/catalog)' })
-      .regex(/^mongodb(\+srv)?:\/\/.+\/[^/?]+/, 'must be a mongodb:// URI that names a database'),
-    KAFKA_BROKERS: commaList.describe('comma-separated host:port list'),
+    MONGODB_URI: required(
+      "this service's own MongoDB database, e.g. mongodb://127.0.0.1:27017/catalog",
+    ).regex(/^mongodb(\+srv)?:\/\/.+\/[^/?]+/, 'must be a mongodb:// URI that names a database'),
+    KAFKA_BROKERS: commaList,
     KAFKA_CLIENT_ID: z.string().min(1).optional(),
-    KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]*$/)
+      .default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
     AUTH_JWKS_URL: z.url().optional(),
     AUTH_ISSUER: z.string().min(1).default(LOCAL_AUTH_ISSUER),
     AUTH_AUDIENCE: z.string().min(1).default(LOCAL_AUTH_AUDIENCE),
-    CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+    CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .default('USD'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     DOCS_ENABLED: boolFromEnv.default(true),
   })
@@ -113,3 +130,8 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
 
 /** The DI token of the validated `AppConfig`. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The process environment is read here and nowhere else. */
+export function loadAppConfigFromEnvironment(service: ServiceName): AppConfig {
+  return loadAppConfig(service, process.env);
+}

@@ -79,7 +79,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     return {
       status: 500,
-      body: { error: { code: INTERNAL_ERROR_CODE, message: 'Something went wrong on our side.', correlationId } },
+      body: {
+        error: { code: INTERNAL_ERROR_CODE, message: 'Something went wrong on our side.', correlationId },
+      },
     };
   }
 }

@@ -2,12 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import {
-  CONSUMER_GROUP_TOPICS,
-  ConsumerGroup,
-  parseEvent,
-  AnyEventEnvelope,
-} from '@app/contracts';
+import { CONSUMER_GROUP_TOPICS, ConsumerGroup, parseEvent, AnyEventEnvelope } from '@app/contracts';
 import { runWithCorrelation } from '../logging/correlation';
 import { MetricsService } from '../metrics/metrics.service';
 import { EventContext, HandlerOutcome } from './event-bus';
@@ -147,14 +142,14 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   private async handleBatch(group: ConsumerGroup, payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const { batch } = payload;
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
+      if (!payload.isRunning() || payload.isStale()) return;
       await this.handleMessage(group, batch.topic, batch.partition, message);
-      resolveOffset(message.offset);
-      await heartbeat();
+      payload.resolveOffset(message.offset);
+      await payload.heartbeat();
     }
-    await commitOffsetsIfNecessary();
+    await payload.commitOffsetsIfNecessary();
   }
 
   private async handleMessage(
@@ -165,7 +160,15 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   ): Promise<void> {
     const parsed = this.parse(topic, message);
     if (!parsed.ok) {
-      await this.deadLetter({ group, topic, partition, message, reason: 'invalid-event', error: parsed.error, attempts: 0 });
+      await this.deadLetter({
+        group,
+        topic,
+        partition,
+        message,
+        reason: 'invalid-event',
+        error: parsed.error,
+        attempts: 0,
+      });
       return;
     }
     const event = parsed.event;
@@ -186,7 +189,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     try {
       raw = JSON.parse(message.value.toString('utf8'));
     } catch (error) {
-      return { ok: false, reason: 'invalid-envelope', error: `value is not JSON: ${(error as Error).message}` };
+      return {
+        ok: false,
+        reason: 'invalid-envelope',
+        error: `value is not JSON: ${(error as Error).message}`,
+      };
     }
     return parseEvent(raw, logicalTopic);
   }
@@ -201,7 +208,13 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }): Promise<void> {
     const { group, event, handler } = input;
     for (let attempt = 1; ; attempt++) {
-      const context: EventContext = { group, topic: input.topic, partition: input.partition, offset: input.message.offset, attempt };
+      const context: EventContext = {
+        group,
+        topic: input.topic,
+        partition: input.partition,
+        offset: input.message.offset,
+        attempt,
+      };
       const timer = this.metrics.eventHandlingDuration.startTimer({ group, type: event.type });
       try {
         const outcome = await invoke(handler, event, context);
@@ -213,10 +226,18 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         timer();
         const retryable = isRetryable(error);
         if (!retryable || attempt >= this.retry.maxAttempts) {
-          await this.deadLetter({ ...input, reason: 'handler-failed', error: describeError(error), attempts: attempt });
+          await this.deadLetter({
+            ...input,
+            reason: 'handler-failed',
+            error: describeError(error),
+            attempts: attempt,
+          });
           return;
         }
-        this.log.warn({ group, type: event.type, eventId: event.eventId, attempt, err: error }, 'handler failed, retrying');
+        this.log.warn(
+          { group, type: event.type, eventId: event.eventId, attempt, err: error },
+          'handler failed, retrying',
+        );
         await sleep(backoffMs(this.retry, attempt));
       }
     }
@@ -257,15 +278,29 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     });
     this.metrics.deadLetters.inc({ group, reason });
     this.log.error(
-      { group, topic, partition, offset: message.offset, eventType: headerString(message.headers, 'event-type'), reason, error },
+      {
+        group,
+        topic,
+        partition,
+        offset: message.offset,
+        eventType: headerString(message.headers, 'event-type'),
+        reason,
+        error,
+      },
       'event dead-lettered',
     );
   }
 }
 
-async function invoke(handler: MessageHandler, event: AnyEventEnvelope, context: EventContext): Promise<HandlerOutcome> {
+async function invoke(
+  handler: MessageHandler,
+  event: AnyEventEnvelope,
+  context: EventContext,
+): Promise<HandlerOutcome> {
   const result: unknown = await handler(event, context);
-  const value: unknown = isObservable(result) ? await lastValueFrom(result, { defaultValue: undefined }) : result;
+  const value: unknown = isObservable(result)
+    ? await lastValueFrom(result, { defaultValue: undefined })
+    : result;
   return typeof value === 'string' ? (value as HandlerOutcome) : 'applied';
 }
 

@@ -8,7 +8,11 @@ export interface RetryPolicy {
   readonly maxBackoffMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, initialBackoffMs: 100, maxBackoffMs: 2_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  initialBackoffMs: 100,
+  maxBackoffMs: 2_000,
+};
 
 /** Exponential backoff with full jitter, so replicas retrying together do not stampede. */
 export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {

@@ -1,0 +1,34 @@
+export { REPO_ROOT, INFRA_DIR, INSTALL_DIRS, instancePaths } from './infra-paths';
+export type { InstancePaths } from './infra-paths';
+export {
+  chooseInfrastructure,
+  mongoServerUrl,
+  needsDockerProbe,
+} from './choose-infrastructure';
+export type { InfrastructureChoice, InfrastructureSource } from './choose-infrastructure';
+export { resolveInfrastructure, releaseInfrastructure } from './resolve-infrastructure';
+export type { ResolvedInfrastructure, StartedComponent } from './resolve-infrastructure';
+export {
+  ensureNativeInfrastructure,
+  stopNativeInfrastructure,
+  nativeInfrastructureStatus,
+  NATIVE_DEFAULTS,
+} from './native-infrastructure';
+export type { NativeComponent, ComponentStatus } from './native-infrastructure';
+export { installKafka, startNativeKafka, waitForKafka, kafkaAnswers } from './kafka/kafka-launcher';
+export type { NativeKafka, NativeKafkaOptions } from './kafka/kafka-launcher';
+export { ensureTopics, deleteTopicsWithPrefix } from './kafka/topic-setup';
+export type { TopicSetupResult } from './kafka/topic-setup';
+export { KAFKA_VERSION } from './kafka/kafka-config';
+export {
+  installStore,
+  startNativeStore,
+  waitForStore,
+  storeAnswers,
+  MONGO_JAVA_SERVER_VERSION,
+} from './store/store-launcher';
+export type { NativeStore, NativeStoreOptions, StoreBackend } from './store/store-launcher';
+export { startFerretDb, installFerretDb, FERRETDB_VERSION } from './ferretdb/ferretdb-launcher';
+export { stopProcess, isProcessAlive, runningProcess } from './process-control';
+export type { StopResult, ProcessRecord } from './process-control';
+export type { Progress } from './progress';

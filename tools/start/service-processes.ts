@@ -1,0 +1,87 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { SERVICE_SPECS, ServiceName } from '@app/contracts';
+
+export interface ServiceEndpoints {
+  readonly kafkaBrokers: readonly string[];
+  /** Server URL without a database; each service gets its own database on it. */
+  readonly mongoUrl: string;
+  readonly topicPrefix?: string;
+}
+
+export interface RunningService {
+  readonly name: ServiceName;
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Resolves with the exit code once the process has ended. */
+  readonly exited: Promise<number | null>;
+}
+
+/** The environment one service needs, all of it spelled out (no hidden defaults from the shell). */
+export function serviceEnvironment(
+  name: ServiceName,
+  endpoints: ServiceEndpoints,
+  extra: Record<string, string>,
+): Record<string, string> {
+  const spec = SERVICE_SPECS[name];
+  return {
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(spec.port),
+    MONGODB_URI: `${endpoints.mongoUrl}/${spec.database}`,
+    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: endpoints.topicPrefix ?? '',
+    ...extra,
+  };
+}
+
+/** Starts a compiled service (`npm run build` output) as its own process. */
+export function spawnService(input: {
+  repoRoot: string;
+  name: ServiceName;
+  env: Record<string, string>;
+  output: 'inherit' | 'ignore';
+}): RunningService {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'tsconfig-paths/register', join('dist', 'apps', input.name, 'src', 'main.js')],
+    {
+      cwd: input.repoRoot,
+      env: { PATH: process.env.PATH ?? '', ...input.env, TS_NODE_BASEURL: './dist' },
+      stdio: ['ignore', input.output, input.output],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { name: input.name, url: `http://127.0.0.1:${input.env.PORT}`, child, exited };
+}
+
+/** Polls `/health/ready` until it answers 200, the process dies, or the deadline passes. */
+export async function waitUntilReady(service: RunningService, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void service.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined)
+      throw new Error(`${service.name} exited with code ${exitCode} before it was ready`);
+    try {
+      const response = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${service.name} was not ready within ${timeoutMs} ms`);
+}
+
+/** SIGTERM, then SIGKILL after the grace period; resolves with the exit code (null if killed). */
+export async function stopService(service: RunningService, graceMs: number): Promise<number | null> {
+  if (service.child.exitCode !== null) return service.child.exitCode;
+  service.child.kill('SIGTERM');
+  const timer = setTimeout(() => service.child.kill('SIGKILL'), graceMs);
+  try {
+    return await service.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
