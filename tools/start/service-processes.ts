@@ -7,6 +7,8 @@ export interface ServiceEndpoints {
   /** Server URL without a database; each service gets its own database on it. */
   readonly mongoUrl: string;
   readonly topicPrefix?: string;
+  readonly databasePrefix?: string;
+  readonly portOffset?: number;
 }
 
 export interface RunningService {
@@ -27,8 +29,8 @@ export function serviceEnvironment(
   return {
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
-    PORT: String(spec.port),
-    MONGODB_URI: `${endpoints.mongoUrl}/${spec.database}`,
+    PORT: String(spec.port + (endpoints.portOffset ?? 0)),
+    MONGODB_URI: `${endpoints.mongoUrl}/${endpoints.databasePrefix ?? ''}${spec.database}`,
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: endpoints.topicPrefix ?? '',
     ...extra,

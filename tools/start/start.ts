@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { SERVICE_NAMES } from '@app/contracts';
 import { LOCAL_DEV_JWT_SECRET } from '@app/platform';
 import { ensureTopics, releaseInfrastructure, REPO_ROOT, resolveInfrastructure } from '../infra';
@@ -22,11 +23,27 @@ function say(message: string): void {
  * four services built and started, URLs printed. Ctrl-C stops the services, then whatever
  * infrastructure this run started (`--keep-infra` leaves it running).
  */
+function options() {
+  const { values } = parseArgs({
+    options: {
+      'keep-infra': { type: 'boolean', default: false },
+      // A second copy beside a running one (tests): other ports, prefixed topics and databases.
+      'port-offset': { type: 'string', default: '0' },
+      namespace: { type: 'string', default: '' },
+    },
+  });
+  const portOffset = Number(values['port-offset']);
+  if (!Number.isInteger(portOffset) || portOffset < 0)
+    throw new Error('--port-offset must be a whole number');
+  return { keepInfra: values['keep-infra'] ?? false, portOffset, namespace: values.namespace ?? '' };
+}
+
 async function main(): Promise<void> {
-  const keepInfra = process.argv.includes('--keep-infra');
+  const { keepInfra, portOffset, namespace } = options();
   const infra = await resolveInfrastructure({ onProgress: say });
   say(`infrastructure: ${infra.source} (Kafka ${infra.kafkaBrokers.join(',')}, store ${infra.mongoUrl})`);
-  await ensureTopics(infra.kafkaBrokers, '');
+  const topicPrefix = namespace ? `${namespace}.` : '';
+  await ensureTopics(infra.kafkaBrokers, topicPrefix);
 
   say('building the services (tsc)');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
@@ -38,17 +55,32 @@ async function main(): Promise<void> {
     spawnService({
       repoRoot: REPO_ROOT,
       name,
-      env: serviceEnvironment(name, infra, { AUTH_JWT_SECRET: LOCAL_DEV_JWT_SECRET }),
+      env: serviceEnvironment(
+        name,
+        { ...infra, topicPrefix, databasePrefix: namespace ? `${namespace}_` : '', portOffset },
+        {
+          AUTH_JWT_SECRET: LOCAL_DEV_JWT_SECRET,
+        },
+      ),
       output: 'inherit',
     }),
   );
 
   let stopping = false;
-  const stopAll = async (exitCode: number): Promise<never> => {
+  const stopAll = async (requestedExitCode: number): Promise<never> => {
+    let exitCode = requestedExitCode;
     if (!stopping) {
       stopping = true;
       say('stopping the services');
-      await Promise.all(services.map((service) => stopService(service, STOP_GRACE_MS)));
+      const codes = await Promise.all(services.map((service) => stopService(service, STOP_GRACE_MS)));
+      services.forEach((service, i) =>
+        say(
+          codes[i] === 0
+            ? `${service.name} stopped cleanly`
+            : `${service.name} stopped with code ${codes[i]}`,
+        ),
+      );
+      if (codes.some((code) => code !== 0)) exitCode = exitCode || 1;
       if (!keepInfra && infra.startedHere) {
         say('stopping the infrastructure this run started');
         await releaseInfrastructure(infra.started);

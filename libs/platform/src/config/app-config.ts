@@ -28,7 +28,7 @@ export const baseEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).optional(),
     MONGODB_URI: required(
       "this service's own MongoDB database, e.g. mongodb://127.0.0.1:27017/catalog",
     ).regex(/^mongodb(\+srv)?:\/\/.+\/[^/?]+/, 'must be a mongodb:// URI that names a database'),

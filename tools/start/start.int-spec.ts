@@ -1,0 +1,74 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { SERVICE_NAMES, SERVICE_SPECS } from '@app/contracts';
+import { expectEventually, testInfra } from '@app/testing';
+import { REPO_ROOT } from '../infra';
+
+const PORT_OFFSET = 1100;
+
+function collect(child: ChildProcess): { text: () => string } {
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { text: () => output };
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('npm start', () => {
+  it('brings all four services to ready, shows the store and Kafka healthy, and stops each cleanly on SIGTERM', async () => {
+    const infra = testInfra();
+    const child = spawn(
+      process.execPath,
+      [
+        require.resolve('ts-node/dist/bin'),
+        'tools/start/start.ts',
+        '--port-offset',
+        String(PORT_OFFSET),
+        '--namespace',
+        `${infra.runId}-start`,
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+          MONGODB_URI: `${infra.mongoUrl}/unused`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const output = collect(child);
+    const exited = exitOf(child);
+    try {
+      await expectEventually(() => expect(output.text()).toContain('the marketplace is up'), { timeoutMs: 150_000 });
+      for (const name of SERVICE_NAMES) {
+        const url = `http://127.0.0.1:${SERVICE_SPECS[name].port + PORT_OFFSET}`;
+        expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+        await expectEventually(async () => {
+          const details = (await (await fetch(`${url}/health/details`)).json()) as any;
+          expect(details.components.database.status).toBe('up');
+          expect(details.components.kafka.status).toBe('up');
+        });
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    for (const name of SERVICE_NAMES) expect(output.text()).toContain(`${name} stopped cleanly`);
+  }, 240_000);
+});
+
+describe('service configuration', () => {
+  it('stops a service whose MONGODB_URI is missing, naming the variable', async () => {
+    const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin'), 'apps/catalog/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, KAFKA_BROKERS: '127.0.0.1:9', AUTH_JWT_SECRET: 'x'.repeat(40) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = collect(child);
+    expect(await exitOf(child)).toBe(1);
+    expect(output.text()).toContain('MONGODB_URI is required');
+  });
+});
