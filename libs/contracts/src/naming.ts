@@ -1,5 +1,5 @@
 import { ConsumerGroup } from './consumer-groups';
-import { DEAD_LETTER_PREFIX, Topic, TOPIC_SPECS, TopicSpec } from './topics';
+import { DEAD_LETTER_PREFIX, REPLAY_PREFIX, Topic, TOPIC_SPECS, TopicSpec } from './topics';
 
 /**
  * Run isolation: an optional prefix (e.g. `t1732800000-`) put in front of every topic and group id
@@ -23,6 +23,10 @@ export class KafkaNaming {
 
   deadLetterTopic(group: ConsumerGroup): string {
     return `${this.prefix}${DEAD_LETTER_PREFIX}${group}`;
+  }
+
+  replayTopic(group: ConsumerGroup): string {
+    return `${this.prefix}${REPLAY_PREFIX}${group}`;
   }
 
   /** The topic as the code knows it, for a name read off the wire; undefined for foreign topics. */

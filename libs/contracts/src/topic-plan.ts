@@ -1,6 +1,6 @@
 import { CONSUMER_GROUP_TOPICS, ConsumerGroup } from './consumer-groups';
 import { KafkaNaming } from './naming';
-import { DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, TOPIC_SPECS } from './topics';
+import { DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, REPLAY_RETENTION_MS, TOPIC_SPECS } from './topics';
 
 /** A topic as a broker must have it: physical name, partitions and topic-level configs. */
 export interface PhysicalTopic {
@@ -10,7 +10,8 @@ export interface PhysicalTopic {
 }
 
 /**
- * Every topic the marketplace needs on a cluster, dead-letter topics included, with its settings.
+ * Every topic the marketplace needs on a cluster, dead-letter and replay topics included, with its
+ * settings.
  * `infra:up`, the test setup and the Kubernetes manifests are all generated from this one list.
  */
 export function topicPlan(naming: KafkaNaming = new KafkaNaming()): PhysicalTopic[] {
@@ -24,10 +25,16 @@ export function topicPlan(naming: KafkaNaming = new KafkaNaming()): PhysicalTopi
           : { 'cleanup.policy': 'delete', 'retention.ms': String(spec.retentionMs) },
     }),
   );
-  const deadLetters = (Object.keys(CONSUMER_GROUP_TOPICS) as ConsumerGroup[]).map((group) => ({
+  const groups = Object.keys(CONSUMER_GROUP_TOPICS) as ConsumerGroup[];
+  const deadLetters = groups.map((group) => ({
     name: naming.deadLetterTopic(group),
     partitions: DEAD_LETTER_PARTITIONS,
     configs: { 'cleanup.policy': 'delete', 'retention.ms': String(DEAD_LETTER_RETENTION_MS) },
   }));
-  return [...entity, ...deadLetters];
+  const replays = groups.map((group) => ({
+    name: naming.replayTopic(group),
+    partitions: DEAD_LETTER_PARTITIONS,
+    configs: { 'cleanup.policy': 'delete', 'retention.ms': String(REPLAY_RETENTION_MS) },
+  }));
+  return [...entity, ...deadLetters, ...replays];
 }

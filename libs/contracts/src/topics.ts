@@ -53,6 +53,14 @@ export const DEAD_LETTER_RETENTION_MS = 30 * DAY_MS;
 export const DEAD_LETTER_PARTITIONS = 1;
 export const DEAD_LETTER_PREFIX = 'dlq.';
 
+/**
+ * Replayed dead letters go to `replay.<group>`, read only by that group's consumer: a fixed handler
+ * re-runs on them without the message ever being produced again onto its entity topic (where a
+ * stale state could outlive compaction).
+ */
+export const REPLAY_PREFIX = 'replay.';
+export const REPLAY_RETENTION_MS = 7 * DAY_MS;
+
 export function topicSpec(name: Topic): TopicSpec {
   const spec = TOPIC_SPECS.find((t) => t.name === name);
   if (!spec) throw new Error(`unknown topic ${name}`);

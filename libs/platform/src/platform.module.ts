@@ -14,6 +14,7 @@ import { KafkaConnection } from './messaging/kafka-connection';
 import { KafkaEventPublisher } from './messaging/kafka-event-publisher';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { OutboxRelay } from './outbox/outbox-relay';
 
 /**
  * What every service shares: validated config, JSON logs with correlation ids, its own MongoDB
@@ -44,10 +45,19 @@ export class PlatformModule {
         MetricsService,
         KafkaConnection,
         { provide: EventPublisher, useClass: KafkaEventPublisher },
+        OutboxRelay,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [APP_CONFIG, TokenVerifier, HealthRegistry, MetricsService, KafkaConnection, EventPublisher],
+      exports: [
+        APP_CONFIG,
+        TokenVerifier,
+        HealthRegistry,
+        MetricsService,
+        KafkaConnection,
+        EventPublisher,
+        OutboxRelay,
+      ],
     };
   }
 }

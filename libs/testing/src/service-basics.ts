@@ -8,7 +8,11 @@ import { testToken, unsignedToken } from './tokens';
 async function getJson(url: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { headers });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? (JSON.parse(text) as any) : undefined,
+  };
 }
 
 /**
@@ -49,7 +53,9 @@ export function describeServiceBasics(
       await getJson(`${svc.url}/health/live`);
       const metrics = await fetch(`${svc.url}/metrics`);
       expect(metrics.status).toBe(200);
-      expect(await metrics.text()).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/health\/live"/);
+      expect(await metrics.text()).toMatch(
+        /http_request_duration_seconds_count\{[^}]*route="\/health\/live"/,
+      );
       const docs = await getJson(`${svc.url}/docs/json`);
       expect(docs.status).toBe(200);
       expect(docs.body.openapi).toMatch(/^3\./);
@@ -70,7 +76,12 @@ export function describeServiceBasics(
       const withToken = (token: string) => getJson(route(), { authorization: `Bearer ${token}` });
 
       it('accepts a valid token and shows its claims', async () => {
-        const token = await testToken({ sub: 'acc-7', roles: ['seller'], sellerId: 's-7', ageVerified: true });
+        const token = await testToken({
+          sub: 'acc-7',
+          roles: ['seller'],
+          sellerId: 's-7',
+          ageVerified: true,
+        });
         expect(await withToken(token)).toMatchObject({
           status: 200,
           body: { accountId: 'acc-7', roles: ['seller'], sellerId: 's-7', ageVerified: true },
@@ -78,7 +89,10 @@ export function describeServiceBasics(
       });
 
       it('refuses a request without a token', async () => {
-        expect(await getJson(route())).toMatchObject({ status: 401, body: { error: { code: 'AUTH_TOKEN_MISSING' } } });
+        expect(await getJson(route())).toMatchObject({
+          status: 401,
+          body: { error: { code: 'AUTH_TOKEN_MISSING' } },
+        });
       });
 
       it('refuses a malformed Authorization header', async () => {

@@ -51,7 +51,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await clients[0]?.db(testDatabaseName(DATABASE)).dropDatabase().catch(() => undefined);
+  await clients[0]
+    ?.db(testDatabaseName(DATABASE))
+    .dropDatabase()
+    .catch(() => undefined);
   await Promise.all(clients.map((c) => c.close()));
 });
 
@@ -95,8 +98,10 @@ describe('store conformance', () => {
 
     const final = await docs[0].findOne({ _id: 'doc' });
     const bad = winnersPerRound.map((w, round) => ({ w, round })).filter(({ w }) => w !== 1);
-    conform(bad.length === 0, () =>
-      `${bad.length} of ${rounds} rounds without exactly one winner (${bad.map((b) => `round ${b.round}: ${b.w} won`).join(', ')})`,
+    conform(
+      bad.length === 0,
+      () =>
+        `${bad.length} of ${rounds} rounds without exactly one winner (${bad.map((b) => `round ${b.round}: ${b.w} won`).join(', ')})`,
     );
     conform(final?.version === rounds, () => `final version ${final?.version}, expected ${rounds}`);
   });
@@ -120,8 +125,9 @@ describe('store conformance', () => {
     const items = (await pusher.findOne({ _id: 'list' }))?.items ?? [];
     const lostPushes = fresh.filter((i) => !items.includes(i)).length;
     const undonePulls = old.filter((i) => items.includes(i)).length;
-    conform(lostPushes === 0 && undonePulls === 0, () =>
-      `lost ${lostPushes} of ${size} pushes, ${undonePulls} of ${size} pulls undone`,
+    conform(
+      lostPushes === 0 && undonePulls === 0,
+      () => `lost ${lostPushes} of ${size} pushes, ${undonePulls} of ${size} pulls undone`,
     );
     expect(items).toEqual(fresh);
   });
@@ -134,7 +140,10 @@ describe('store conformance', () => {
 
     await singles[0].insertOne({ sku: 'a' });
     const singleDuplicate = await singles[1].insertOne({ sku: 'a' }).then(() => 'accepted', errorCode);
-    await compounds[0].insertMany([{ sellerId: 's1', sku: 'a' }, { sellerId: 's2', sku: 'a' }]);
+    await compounds[0].insertMany([
+      { sellerId: 's1', sku: 'a' },
+      { sellerId: 's2', sku: 'a' },
+    ]);
     const compoundDuplicate = await compounds[1]
       .insertOne({ sellerId: 's1', sku: 'a' })
       .then(() => 'accepted', errorCode);
@@ -157,7 +166,9 @@ describe('store conformance', () => {
         const won = slice.filter((o) => o === 'won').length;
         const other = slice.filter((o) => o !== 'won' && o !== 11000);
         if (won !== 1 || other.length > 0) {
-          failures.push(`${kind} round ${round}: ${won} inserts won${other.length ? `, errors ${other.join('/')}` : ''}`);
+          failures.push(
+            `${kind} round ${round}: ${won} inserts won${other.length ? `, errors ${other.join('/')}` : ''}`,
+          );
         }
       }
     }
@@ -197,11 +208,15 @@ describe('store conformance', () => {
     const total = CONNECTIONS * perConnection;
     const stored = await docs[0].find({ key: 'k' }).toArray();
     const distinct = new Set(seen);
-    conform(errors.length === 0, () => `${errors.length} of ${total} upserts failed (${[...new Set(errors)].join('/')})`);
+    conform(
+      errors.length === 0,
+      () => `${errors.length} of ${total} upserts failed (${[...new Set(errors)].join('/')})`,
+    );
     conform(stored.length === 1, () => `created ${stored.length} documents for one key`);
     conform(stored[0].n === total, () => `lost ${total - stored[0].n} of ${total} increments`);
-    conform(distinct.size === total && Math.max(...seen) === total, () =>
-      `returned ${distinct.size} distinct "after" values for ${total} increments`,
+    conform(
+      distinct.size === total && Math.max(...seen) === total,
+      () => `returned ${distinct.size} distinct "after" values for ${total} increments`,
     );
   });
 
@@ -226,8 +241,10 @@ describe('store conformance', () => {
     // No usable explain: compare with the same lookup by _id in the same run (INFRA.md).
     const timing = await timeLookups(products, count);
     report('check-6', { method: 'timing', ...timing });
-    conform(timing.indexedMedianMs <= 5 * timing.idMedianMs, () =>
-      `indexed-field query median ${timing.indexedMedianMs.toFixed(2)} ms vs _id ${timing.idMedianMs.toFixed(2)} ms ` +
+    conform(
+      timing.indexedMedianMs <= 5 * timing.idMedianMs,
+      () =>
+        `indexed-field query median ${timing.indexedMedianMs.toFixed(2)} ms vs _id ${timing.idMedianMs.toFixed(2)} ms ` +
         `(unindexed ${timing.unindexedMedianMs.toFixed(1)} ms)`,
     );
   }, 180_000);
@@ -262,9 +279,18 @@ describe('store conformance', () => {
       });
       const Model = connection.model('Check8Offer', schema, 'check8_offers');
       await Model.createIndexes();
-      const created = await Model.create({ sku: 'isbn-1', price: { amount: 1299, currency: 'USD' }, tags: ['history'] });
+      const created = await Model.create({
+        sku: 'isbn-1',
+        price: { amount: 1299, currency: 'USD' },
+        tags: ['history'],
+      });
       const read = await Model.findById(created._id).lean();
-      expect(read).toMatchObject({ sku: 'isbn-1', price: { amount: 1299, currency: 'USD' }, tags: ['history'], version: 0 });
+      expect(read).toMatchObject({
+        sku: 'isbn-1',
+        price: { amount: 1299, currency: 'USD' },
+        tags: ['history'],
+        version: 0,
+      });
       const updated = await Model.findOneAndUpdate(
         { sku: 'isbn-2' },
         { $inc: { version: 1 }, $setOnInsert: { tags: [] } },
@@ -352,17 +378,46 @@ async function timeLookups(collection: Collection<{ _id: number; sku: string; n:
 async function portableSubset(items: Collection<PortableDoc>): Promise<void> {
   await items.createIndexes([{ key: { sku: 1 }, unique: true }, { key: { tags: 1, n: 1 } }]);
   await items.insertMany([
-    { _id: 1, sku: 'a-1', tags: ['history', 'used'], n: 5, low: 5, high: 5, gone: 'x', reviews: [{ stars: 5, by: 'p' }] },
-    { _id: 2, sku: 'a-2', tags: ['history'], n: 2, reviews: [{ stars: 2, by: 'q' }, { stars: 4, by: 'r' }] },
+    {
+      _id: 1,
+      sku: 'a-1',
+      tags: ['history', 'used'],
+      n: 5,
+      low: 5,
+      high: 5,
+      gone: 'x',
+      reviews: [{ stars: 5, by: 'p' }],
+    },
+    {
+      _id: 2,
+      sku: 'a-2',
+      tags: ['history'],
+      n: 2,
+      reviews: [
+        { stars: 2, by: 'q' },
+        { stars: 4, by: 'r' },
+      ],
+    },
     { _id: 3, sku: 'b-1', tags: ['fiction', 'new', 'used'], n: 9 },
   ]);
   const bulk = await items.bulkWrite([
     { insertOne: { document: { _id: 4, sku: 'b-2', tags: [], n: 0 } } },
     { updateOne: { filter: { _id: 4 }, update: { $set: { n: 1 } } } },
-    { updateOne: { filter: { _id: 5 }, update: { $setOnInsert: { sku: 'c-1', created: true } }, upsert: true } },
+    {
+      updateOne: {
+        filter: { _id: 5 },
+        update: { $setOnInsert: { sku: 'c-1', created: true } },
+        upsert: true,
+      },
+    },
     { deleteOne: { filter: { _id: 5 } } },
   ]);
-  expect({ inserted: bulk.insertedCount, modified: bulk.modifiedCount, upserted: bulk.upsertedCount, deleted: bulk.deletedCount }).toEqual({ inserted: 1, modified: 1, upserted: 1, deleted: 1 });
+  expect({
+    inserted: bulk.insertedCount,
+    modified: bulk.modifiedCount,
+    upserted: bulk.upsertedCount,
+    deleted: bulk.deletedCount,
+  }).toEqual({ inserted: 1, modified: 1, upserted: 1, deleted: 1 });
 
   await items.updateOne(
     { _id: 1 },
@@ -371,10 +426,13 @@ async function portableSubset(items: Collection<PortableDoc>): Promise<void> {
   await items.updateOne({ _id: 1 }, { $addToSet: { tags: 'used' } });
   await items.updateOne({ _id: 3 }, { $pull: { tags: 'new' } });
   await items.updateOne({ _id: 3 }, { $pop: { tags: 1 } });
-  expect(await items.findOne({ _id: 1 }, { projection: { _id: 0, n: 1, gone: 1, low: 1, high: 1, tags: 1 } })).toEqual({ n: 6, low: 1, high: 9, tags: ['history', 'used', 'signed'] });
+  expect(
+    await items.findOne({ _id: 1 }, { projection: { _id: 0, n: 1, gone: 1, low: 1, high: 1, tags: 1 } }),
+  ).toEqual({ n: 6, low: 1, high: 9, tags: ['history', 'used', 'signed'] });
   expect((await items.findOne({ _id: 3 }))?.tags).toEqual(['fiction']);
 
-  const ids = async (filter: Document) => (await items.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+  const ids = async (filter: Document) =>
+    (await items.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
   expect(await ids({ sku: { $regex: '^a-' } })).toEqual([1, 2]);
   expect(await ids({ _id: { $in: [2, 4, 9] } })).toEqual([2, 4]);
   expect(await ids({ reviews: { $exists: true } })).toEqual([1, 2]);
@@ -403,6 +461,11 @@ async function portableSubset(items: Collection<PortableDoc>): Promise<void> {
       { $project: { _id: 0, tag: '$_id', books: 1 } },
     ])
     .toArray();
-  expect(grouped).toEqual([{ tag: 'history', books: 2 }, { tag: 'fiction', books: 1 }]);
-  expect(await items.aggregate([{ $match: { n: { $gt: 1 } } }, { $count: 'c' }]).toArray()).toEqual([{ c: 3 }]);
+  expect(grouped).toEqual([
+    { tag: 'history', books: 2 },
+    { tag: 'fiction', books: 1 },
+  ]);
+  expect(await items.aggregate([{ $match: { n: { $gt: 1 } } }, { $count: 'c' }]).toArray()).toEqual([
+    { c: 3 },
+  ]);
 }

@@ -1,12 +1,17 @@
-import type { AnyEventEnvelope, ConsumerGroup, EventType, EventEnvelope } from '@app/contracts';
+import type { ConsumerGroup, EventType, EventEnvelope } from '@app/contracts';
+import type { OutboundMessage } from './outbound-message';
 
 /**
  * Our own small messaging interface. Services depend on these types only; the Kafka client behind
  * them (kafkajs today) can be replaced without touching a service.
  */
 export abstract class EventPublisher {
-  /** Publishes events in order; resolves once the broker has acknowledged all of them. */
-  abstract publish(events: readonly AnyEventEnvelope[]): Promise<void>;
+  /**
+   * Publishes messages in order (per key); resolves once the broker has acknowledged all of them.
+   * Services do not call this directly: they append events to their aggregate's outbox and the
+   * outbox relay publishes them.
+   */
+  abstract publish(messages: readonly OutboundMessage[]): Promise<void>;
 }
 
 /** What a handler did with an event, logged with its correlation id and counted in metrics. */

@@ -124,7 +124,10 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     try {
       await consumer.connect();
       await consumer.subscribe({
-        topics: CONSUMER_GROUP_TOPICS[group].map((topic) => naming.topic(topic)),
+        topics: [
+          ...CONSUMER_GROUP_TOPICS[group].map((topic) => naming.topic(topic)),
+          naming.replayTopic(group),
+        ],
         fromBeginning: true,
       });
       await consumer.run({

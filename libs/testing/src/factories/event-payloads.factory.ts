@@ -80,7 +80,11 @@ const target = { type: 'review' as const, id: sampleReview.reviewId };
 export const SAMPLE_PAYLOADS: { [T in EventType]: EventPayloadInputMap[T] } = {
   ProductCreated: { product: sampleProduct, changedFields: [] },
   ProductUpdated: { product: { ...sampleProduct, version: 2 }, changedFields: ['title'] },
-  ProductModerated: { product: { ...sampleProduct, visibility: 'held' }, changedFields: ['visibility'], moderation },
+  ProductModerated: {
+    product: { ...sampleProduct, visibility: 'held' },
+    changedFields: ['visibility'],
+    moderation,
+  },
   OfferListed: { offer: sampleOffer, changedFields: [] },
   OfferUpdated: { offer: { ...sampleOffer, quantity: 2 }, changedFields: ['quantity'] },
   OfferWithdrawn: { offer: { ...sampleOffer, status: 'withdrawn' }, changedFields: ['status'] },
@@ -112,5 +116,11 @@ export const SAMPLE_PAYLOADS: { [T in EventType]: EventPayloadInputMap[T] } = {
     distribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 },
   },
   HoldPlaced: { caseId: 'case-1', target, reasonCode: 'offensive' },
-  DecisionMade: { caseId: 'case-1', target, decision: 'keep', reasonCode: 'no_violation', statement: 'Fine.' },
+  DecisionMade: {
+    caseId: 'case-1',
+    target,
+    decision: 'keep',
+    reasonCode: 'no_violation',
+    statement: 'Fine.',
+  },
 };

@@ -20,5 +20,11 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.mongoUrl] = infra.mongoUrl;
   process.env[TEST_ENV.runId] = runId;
   process.env[TEST_ENV.topicPrefix] = topicPrefix;
-  rememberRun({ runId, topicPrefix, kafkaBrokers: infra.kafkaBrokers, mongoUrl: infra.mongoUrl, started: infra.started });
+  rememberRun({
+    runId,
+    topicPrefix,
+    kafkaBrokers: infra.kafkaBrokers,
+    mongoUrl: infra.mongoUrl,
+    started: infra.started,
+  });
 }

@@ -61,7 +61,9 @@ const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 export function testDatabaseName(name: string): string {
   const database = `${required(TEST_ENV.runId)}_${name}`;
   if (!DATABASE_NAME.test(database)) {
-    throw new Error(`"${database}" is not a usable database name: use letters, digits, "_" and "-", 63 at most`);
+    throw new Error(
+      `"${database}" is not a usable database name: use letters, digits, "_" and "-", 63 at most`,
+    );
   }
   return database;
 }

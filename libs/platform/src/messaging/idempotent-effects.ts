@@ -1,0 +1,63 @@
+import type { Model } from 'mongoose';
+import { HandlerOutcome } from './event-bus';
+
+const DUPLICATE_KEY = 11000;
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_KEY;
+}
+
+/**
+ * Version guard for projections of full-state events: writes `set` only if the stored version is
+ * older than the incoming one (or the document does not exist yet), in one atomic upsert. An
+ * older or repeated event changes nothing. The upsert's duplicate-key refusal means "a newer or
+ * equal version is already there".
+ */
+export async function applyIfNewer(
+  model: Model<any>,
+  input: { id: string; version: number; set: Record<string, unknown> },
+): Promise<Extract<HandlerOutcome, 'applied' | 'skipped-stale'>> {
+  try {
+    const result = await model.collection.updateOne(
+      { _id: input.id, version: { $lt: input.version } } as never,
+      { $set: { ...input.set, version: input.version } },
+      { upsert: true },
+    );
+    return result.modifiedCount + result.upsertedCount > 0 ? 'applied' : 'skipped-stale';
+  } catch (error) {
+    if (isDuplicateKey(error)) return 'skipped-stale';
+    throw error;
+  }
+}
+
+/** How many applied event ids a document remembers; older ids are covered by version guards. */
+export const APPLIED_EVENT_MEMORY = 200;
+
+/**
+ * Applied-event marker for effects that are not full-state replacements (counters, appends):
+ * the update runs only if the document has not recorded this event id, and records it in the same
+ * atomic update. A redelivered event changes nothing.
+ */
+export async function applyOnce(
+  model: Model<any>,
+  input: { id: string; eventId: string; update: Record<string, unknown>; upsert?: boolean },
+): Promise<Extract<HandlerOutcome, 'applied' | 'skipped-duplicate'>> {
+  const update = {
+    ...input.update,
+    $push: {
+      ...((input.update.$push as Record<string, unknown>) ?? {}),
+      appliedEventIds: { $each: [input.eventId], $slice: -APPLIED_EVENT_MEMORY },
+    },
+  };
+  try {
+    const result = await model.collection.updateOne(
+      { _id: input.id, appliedEventIds: { $ne: input.eventId } } as never,
+      update as never,
+      { upsert: input.upsert ?? false },
+    );
+    return result.modifiedCount + result.upsertedCount > 0 ? 'applied' : 'skipped-duplicate';
+  } catch (error) {
+    if (isDuplicateKey(error)) return 'skipped-duplicate';
+    throw error;
+  }
+}

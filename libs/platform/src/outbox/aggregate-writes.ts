@@ -1,0 +1,81 @@
+import type { FilterQuery, Model } from 'mongoose';
+import { AnyEventEnvelope } from '@app/contracts';
+import { OutboundMessage, toOutboundMessage } from '../messaging/outbound-message';
+
+/**
+ * The fields every event-producing aggregate document carries. `version` is bumped by every
+ * change; `outbox` holds the events that change caused until the relay has published them;
+ * `outboxPendingSince` lets the sweep find documents with unpublished events through an index.
+ */
+export interface OutboxFields {
+  version: number;
+  outbox: OutboundMessage[];
+  outboxPendingSince?: Date;
+}
+
+/** Mongoose schema fields for `OutboxFields`, to spread into an aggregate's schema definition. */
+export const OUTBOX_SCHEMA_FIELDS = {
+  version: { type: Number, required: true },
+  outbox: { type: [Object], default: [] },
+  outboxPendingSince: { type: Date, required: false },
+} as const;
+
+/** Index that serves the relay's sweep: `{ outboxPendingSince: { $lte: t } }` sorted by age. */
+export const OUTBOX_SWEEP_INDEX = { outboxPendingSince: 1 } as const;
+
+export interface AggregateChange<TDoc> {
+  readonly id: string;
+  /** Ownership scope and any other precondition; part of the atomic filter. */
+  readonly scope?: FilterQuery<TDoc>;
+  readonly expectedVersion: number;
+  /** The fields the change sets (the new state); `version` and the outbox are handled here. */
+  readonly set: Partial<TDoc>;
+  readonly unset?: readonly (keyof TDoc & string)[];
+  /** Events the change causes, built with `aggregateVersion = expectedVersion + 1`. */
+  readonly events: readonly AnyEventEnvelope[];
+}
+
+/**
+ * Inserts a new aggregate (version 1) with the events its creation causes, in one atomic write.
+ * Returns the outbox messages for the relay to publish right away.
+ */
+export async function insertAggregate<TDoc>(
+  model: Model<TDoc>,
+  doc: Omit<TDoc, keyof OutboxFields> & { _id: string },
+  events: readonly AnyEventEnvelope[],
+): Promise<OutboundMessage[]> {
+  const outbox = events.map(toOutboundMessage);
+  await model.collection.insertOne({
+    ...doc,
+    version: 1,
+    outbox,
+    ...(outbox.length > 0 ? { outboxPendingSince: new Date() } : {}),
+  } as never);
+  return outbox;
+}
+
+/**
+ * Applies a change if, and only if, the aggregate is still at `expectedVersion` (and in scope):
+ * the new state, the version bump and the caused events are one single-document atomic update.
+ * Returns the outbox messages, or undefined when another writer got there first (or the document
+ * is not in scope): the caller re-reads and decides again, or answers 404/412.
+ */
+export async function updateAggregate<TDoc>(
+  model: Model<TDoc>,
+  change: AggregateChange<TDoc>,
+): Promise<OutboundMessage[] | undefined> {
+  const outbox = change.events.map(toOutboundMessage);
+  const update: Record<string, unknown> = {
+    $set: { ...change.set, version: change.expectedVersion + 1 },
+  };
+  if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((field) => [field, '']));
+  if (outbox.length > 0) {
+    update.$push = { outbox: { $each: outbox } };
+    update.$min = { outboxPendingSince: new Date() };
+  }
+  const result = await model.collection.updateOne(
+    { ...(change.scope ?? {}), _id: change.id, version: change.expectedVersion } as never,
+    update as never,
+  );
+  return result.matchedCount === 1 ? outbox : undefined;
+}

@@ -1,0 +1,158 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { Model } from 'mongoose';
+import { Gauge } from 'prom-client';
+import { EventPublisher } from '../messaging/event-bus';
+import { OutboundMessage } from '../messaging/outbound-message';
+import { MetricsService } from '../metrics/metrics.service';
+import { OutboxFields } from './aggregate-writes';
+
+export interface OutboxRelayOptions {
+  /** How often the sweep looks for events a crash or an outage left behind. */
+  readonly sweepIntervalMs: number;
+  /** Only events older than this are swept, so the sweep does not race the publish after a write. */
+  readonly sweepMinAgeMs: number;
+  readonly sweepBatchSize: number;
+}
+
+export const DEFAULT_OUTBOX_RELAY_OPTIONS: OutboxRelayOptions = {
+  sweepIntervalMs: 1_000,
+  sweepMinAgeMs: 2_000,
+  sweepBatchSize: 200,
+};
+
+type OutboxModel = Model<OutboxFields>;
+type OutboxDoc = OutboxFields & { _id: string };
+
+/**
+ * Publishes the events held in aggregates' outboxes, in order per aggregate, and removes them once
+ * the broker has acknowledged them. Right after a write the writer hands the new messages over
+ * (low latency); a periodic sweep re-publishes whatever a crash or a Kafka outage left behind.
+ * At-least-once: a message may be published twice (crash between publish and removal), never lost.
+ */
+@Injectable()
+export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly models = new Map<string, OutboxModel>();
+  /** Per-aggregate chains keep this process's publishes of one aggregate in order. */
+  private readonly chains = new Map<string, Promise<void>>();
+  private options: OutboxRelayOptions = DEFAULT_OUTBOX_RELAY_OPTIONS;
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly publisher: EventPublisher,
+    metrics: MetricsService,
+  ) {
+    const models = this.models;
+    new Gauge({
+      name: 'outbox_backlog_aggregates',
+      help: 'Aggregates with events not yet published, by collection',
+      labelNames: ['collection'] as const,
+      registers: [metrics.registry],
+      async collect() {
+        for (const [name, model] of models) {
+          this.set(
+            { collection: name },
+            await model.collection.countDocuments({ outboxPendingSince: { $exists: true } }),
+          );
+        }
+      },
+    });
+  }
+
+  /** Registers a collection whose documents carry `OutboxFields`. */
+  register(model: Model<any>): void {
+    this.models.set(model.collection.collectionName, model as OutboxModel);
+  }
+
+  configure(options: Partial<OutboxRelayOptions>): void {
+    this.options = { ...this.options, ...options };
+  }
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.sweepOnce(), this.options.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.sweeping;
+    await Promise.allSettled([...this.chains.values()]);
+  }
+
+  /**
+   * Publishes what a write just committed. Never throws and is not awaited by the writer: a Kafka
+   * outage leaves the events in the outbox for the sweep, and the write has already succeeded.
+   */
+  afterWrite(model: Model<any>, aggregateId: string, messages: readonly OutboundMessage[]): void {
+    if (messages.length === 0 || this.stopped) return;
+    void this.inOrder(model as OutboxModel, aggregateId, () =>
+      this.publishPending(model as OutboxModel, aggregateId),
+    );
+  }
+
+  /** Waits until everything handed over so far has been published or has failed (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()]);
+  }
+
+  async sweepOnce(): Promise<void> {
+    if (this.sweeping || this.stopped) return this.sweeping;
+    this.sweeping = (async () => {
+      const cutoff = new Date(Date.now() - this.options.sweepMinAgeMs);
+      for (const model of this.models.values()) {
+        const stale = await model.collection
+          .find({ outboxPendingSince: { $lte: cutoff } }, { projection: { _id: 1 } })
+          .sort({ outboxPendingSince: 1 })
+          .limit(this.options.sweepBatchSize)
+          .toArray();
+        for (const { _id } of stale) {
+          if (this.stopped) return;
+          await this.inOrder(model, String(_id), () => this.publishPending(model, String(_id)));
+        }
+      }
+    })()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox sweep failed; will retry'))
+      .finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private inOrder(model: OutboxModel, aggregateId: string, work: () => Promise<void>): Promise<void> {
+    const key = `${model.collection.collectionName}/${aggregateId}`;
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => {
+      this.logger.warn({ err: error, aggregate: key }, 'outbox publish failed; the sweep will retry');
+    });
+    this.chains.set(key, next);
+    void next.finally(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+    return next;
+  }
+
+  /** Reads the aggregate's current outbox, publishes it in order, then removes what was published. */
+  private async publishPending(model: OutboxModel, aggregateId: string): Promise<void> {
+    const doc = await model.collection.findOne<OutboxDoc>({ _id: aggregateId } as never, {
+      projection: { outbox: 1, version: 1 },
+    });
+    if (!doc?.outbox?.length) return;
+    await this.publisher.publish(doc.outbox);
+    const published = doc.outbox.map((message) => message.eventId);
+    // Nothing was written since we read: empty the outbox and leave the sweep index. Otherwise
+    // remove just what we published; the newer events stay pending for the next publish.
+    const emptied = await model.collection.updateOne({ _id: aggregateId, version: doc.version } as never, {
+      $set: { outbox: [] },
+      $unset: { outboxPendingSince: '' },
+    });
+    if (emptied.matchedCount === 0) {
+      await model.collection.updateOne(
+        { _id: aggregateId } as never,
+        {
+          $pull: { outbox: { eventId: { $in: published } } },
+        } as never,
+      );
+    }
+  }
+}
