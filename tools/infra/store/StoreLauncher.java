@@ -1,25 +1,61 @@
 import java.io.File;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * Runs mongo-java-server as a standalone MongoDB-wire store for development and tests.
  *
- * Usage: StoreLauncher --host 127.0.0.1 --port 27017 --backend h2|memory [--file path/to/store.mv]
+ * Usage: StoreLauncher --host 127.0.0.1 --port 27017 --backend h2|memory [--file store.mv] [--stock true]
  *
- * The server reports MongoDB 5.0 because its default (3.6) is below what the Node driver 6 accepts.
- * On SIGTERM a shutdown hook closes the server and then the backend: closing the H2 MVStore is what
- * commits its last changes, so a stop by SIGTERM keeps every acknowledged write. A SIGKILL can lose
- * up to the MVStore's auto-commit delay (about one second) of writes.
+ * The server reports MongoDB 5.0 (wire version 8) because its default is below what the Node
+ * driver 6 accepts. On SIGTERM a shutdown hook closes the server and then the backend: closing the
+ * H2 MVStore is what commits its last changes, so a stop by SIGTERM keeps every acknowledged
+ * write. A SIGKILL can lose up to the MVStore's auto-commit delay (about one second) of writes.
+ *
+ * Two fixes over stock mongo-java-server 1.47.0, found by the store conformance suite
+ * (docs/store-conformance.md); `--stock true` turns them off to compare:
+ * 1. Snapshot reads. Stock query and findAndModify replies hold the live stored documents and are
+ *    encoded after the collection lock is released, so a concurrent update can change a reply
+ *    while it is sent: findOneAndUpdate "after" values repeat, and a reader can see half of
+ *    another update. Here replies are deep copies taken under the collection lock.
+ * 2. Non-unique indexes. Stock mongo-java-server accepts them but ignores them ("not yet
+ *    implemented"), so every query on them scans the collection. Here they are real in-memory
+ *    indexes (rebuilt from the data when a database opens) serving equality on all their fields.
  */
 public final class StoreLauncher {
+
+    /** The single MVStore of this process, needed while H2Database's constructor runs. */
+    private static MVStore h2Store;
 
     private StoreLauncher() {
     }
@@ -29,8 +65,9 @@ public final class StoreLauncher {
         String host = options.getOrDefault("host", "127.0.0.1");
         int port = Integer.parseInt(options.getOrDefault("port", "27017"));
         String backendName = options.getOrDefault("backend", "h2");
+        boolean stock = Boolean.parseBoolean(options.getOrDefault("stock", "false"));
 
-        MongoBackend backend = createBackend(backendName, options.get("file"));
+        MongoBackend backend = createBackend(backendName, options.get("file"), stock);
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
@@ -45,14 +82,14 @@ public final class StoreLauncher {
         }, "store-shutdown"));
 
         System.out.println("store: listening on " + host + ":" + port + " backend=" + backendName
-                + (options.containsKey("file") ? " file=" + options.get("file") : ""));
+                + (stock ? " (stock)" : "") + (options.containsKey("file") ? " file=" + options.get("file") : ""));
         stopped.await();
     }
 
-    private static MongoBackend createBackend(String name, String file) {
+    private static MongoBackend createBackend(String name, String file, boolean stock) {
         switch (name) {
             case "memory":
-                return new MemoryBackend();
+                return stock ? new MemoryBackend() : new ConformingMemoryBackend();
             case "h2":
                 if (file == null) {
                     throw new IllegalArgumentException("--file is required for the h2 backend");
@@ -61,7 +98,11 @@ public final class StoreLauncher {
                 if (!parent.isDirectory() && !parent.mkdirs()) {
                     throw new IllegalStateException("cannot create " + parent);
                 }
-                return new H2Backend(file);
+                if (stock) {
+                    return new H2Backend(file);
+                }
+                h2Store = MVStore.open(file);
+                return new ConformingH2Backend(h2Store);
             default:
                 throw new IllegalArgumentException("unknown backend '" + name + "' (expected h2 or memory)");
         }
@@ -76,5 +117,304 @@ public final class StoreLauncher {
             options.put(args[i].substring(2), args[++i]);
         }
         return options;
+    }
+
+    private static List<Document> deepCopies(List<Document> documents) {
+        List<Document> copies = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            copies.add(document == null ? null : document.cloneDeeply());
+        }
+        return copies;
+    }
+
+    // ---- H2 backend with snapshot reads and secondary indexes ----
+
+    static final class ConformingH2Backend extends H2Backend {
+        ConformingH2Backend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new ConformingH2Database(databaseName, h2Store, getCursorRegistry());
+        }
+    }
+
+    static final class ConformingH2Database extends H2Database {
+        // Same map names as H2Database, so data written by the stock backend opens here too.
+        private static final String DATA_PREFIX = "databases.";
+        private static final String META_PREFIX = "meta.";
+
+        ConformingH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+            super(databaseName, store, cursorRegistry);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = h2Store.openMap(DATA_PREFIX + fullName);
+            MVMap<String, Object> metaMap = h2Store.openMap(META_PREFIX + fullName);
+            return new SnapshotH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            return new SecondaryIndex<>(indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * Replies are copied under the collection lock. Reads made by the collection's own writes
+     * (findAndModify, delete) must see the stored objects, hence the nesting counter.
+     */
+    static final class SnapshotH2Collection extends H2Collection {
+        private int writesInProgress;
+        private boolean copyReplies;
+
+        SnapshotH2Collection(MongoDatabase database, String name, CollectionOptions options,
+                             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+            super(database, name, options, dataMap, metaMap, cursors);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters parameters) {
+            boolean previous = copyReplies;
+            copyReplies = writesInProgress == 0;
+            try {
+                return super.handleQuery(parameters);
+            } finally {
+                copyReplies = previous;
+            }
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            return super.createQueryResult(copyReplies ? deepCopies(matchedDocuments) : matchedDocuments, batchSize);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            writesInProgress++;
+            try {
+                return super.findAndModify(query).cloneDeeply();
+            } finally {
+                writesInProgress--;
+            }
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            writesInProgress++;
+            try {
+                return super.deleteDocuments(selector, limit, oplog);
+            } finally {
+                writesInProgress--;
+            }
+        }
+    }
+
+    // ---- memory backend with snapshot reads and secondary indexes ----
+
+    static final class ConformingMemoryBackend extends MemoryBackend {
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new ConformingMemoryDatabase(databaseName, getCursorRegistry());
+        }
+    }
+
+    static final class ConformingMemoryDatabase extends MemoryDatabase {
+        ConformingMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new SnapshotMemoryCollection(this, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+            return new SecondaryIndex<>(indexName, keys, sparse);
+        }
+    }
+
+    /** As SnapshotH2Collection; the memory backend updates stored documents in place. */
+    static final class SnapshotMemoryCollection extends MemoryCollection {
+        private int writesInProgress;
+        private boolean copyReplies;
+
+        SnapshotMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+            super(database, name, options, cursors);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters parameters) {
+            boolean previous = copyReplies;
+            copyReplies = writesInProgress == 0;
+            try {
+                return super.handleQuery(parameters);
+            } finally {
+                copyReplies = previous;
+            }
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            return super.createQueryResult(copyReplies ? deepCopies(matchedDocuments) : matchedDocuments, batchSize);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            writesInProgress++;
+            try {
+                return super.findAndModify(query).cloneDeeply();
+            } finally {
+                writesInProgress--;
+            }
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            writesInProgress++;
+            try {
+                return super.deleteDocuments(selector, limit, oplog);
+            } finally {
+                writesInProgress--;
+            }
+        }
+    }
+
+    /**
+     * A non-unique index kept in memory: key values → (document _id → position). It serves
+     * queries that give a plain equality for every field of the index (no operators, no null, no
+     * dotted paths); any other query scans, exactly as stock. All calls arrive under the
+     * collection's lock.
+     */
+    static final class SecondaryIndex<P> extends Index<P> {
+        private final Map<KeyValue, Map<Object, P>> entries = new HashMap<>();
+        private long count;
+
+        SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+        }
+
+        private boolean skipped(Document document) {
+            if (!isSparse()) {
+                return false;
+            }
+            for (String key : keys()) {
+                if (document.containsKey(key) || key.contains(".")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public P getPosition(Document document) {
+            return null; // not unique: the _id index locates a document
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<P> collection) {
+            // non-unique: nothing to reject
+        }
+
+        @Override
+        public void add(Document document, P position, MongoCollection<P> collection) {
+            if (skipped(document)) {
+                return;
+            }
+            Object id = document.get("_id");
+            for (KeyValue keyValue : getKeyValues(document)) {
+                if (entries.computeIfAbsent(keyValue, k -> new LinkedHashMap<>()).put(id, position) == null) {
+                    count++;
+                }
+            }
+        }
+
+        @Override
+        public P remove(Document document) {
+            if (skipped(document)) {
+                return null;
+            }
+            Object id = document.get("_id");
+            P removed = null;
+            for (KeyValue keyValue : getKeyValues(document)) {
+                Map<Object, P> positions = entries.get(keyValue);
+                if (positions == null) {
+                    continue;
+                }
+                P position = positions.remove(id);
+                if (position != null) {
+                    removed = position;
+                    count--;
+                }
+                if (positions.isEmpty()) {
+                    entries.remove(keyValue);
+                }
+            }
+            return removed;
+        }
+
+        @Override
+        public boolean canHandle(Document query) {
+            if (!query.keySet().equals(keySet())) {
+                return false;
+            }
+            for (String key : keys()) {
+                Object value = query.get(key);
+                if (key.contains(".") || key.startsWith("$") || value == null || value instanceof Document
+                        || value instanceof Collection || BsonRegularExpression.isRegularExpression(value)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Iterable<P> getPositions(Document query) {
+            // An equality query reads like a document holding those values; the same
+            // normalisation as for stored documents applies (1 == 1.0, ...).
+            List<P> positions = new ArrayList<>();
+            for (KeyValue keyValue : getKeyValues(query)) {
+                Map<Object, P> matching = entries.get(keyValue);
+                if (matching != null) {
+                    positions.addAll(matching.values());
+                }
+            }
+            return positions;
+        }
+
+        @Override
+        public long getCount() {
+            return count;
+        }
+
+        @Override
+        public long getDataSize() {
+            return count;
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+            // non-unique: nothing to reject
+        }
+
+        @Override
+        public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+            if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+                remove(oldDocument);
+                add(newDocument, position, collection);
+            }
+        }
+
+        @Override
+        public void drop() {
+            entries.clear();
+            count = 0;
+        }
     }
 }

@@ -6,7 +6,8 @@ import { Logger } from 'nestjs-pino';
 import type { Connection } from 'mongoose';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { AppConfig, ConfigError, loadAppConfigFromEnvironment } from '../config/app-config';
-import { consumersHealth, databaseHealth, kafkaHealth } from '../health/contributors';
+import { consumersHealth, databaseHealth, kafkaHealth, outboxHealth } from '../health/contributors';
+import { OutboxRelay } from '../outbox/outbox-relay';
 import { HealthRegistry } from '../health/health.registry';
 import { KafkaConnection } from '../messaging/kafka-connection';
 import { KafkaEventTransport } from '../messaging/kafka-event.transport';
@@ -50,15 +51,15 @@ export async function createService(
   instrumentHttp(app, metrics);
 
   const kafka = app.get(KafkaConnection);
-  const transport = new KafkaEventTransport(kafka, metrics, {
-    groups: SERVICE_SPECS[config.service].consumerGroups,
-  });
+  const groups = SERVICE_SPECS[config.service].consumerGroups;
+  const transport = new KafkaEventTransport(kafka, metrics, { groups });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
 
   const health = app.get(HealthRegistry);
   health.register(databaseHealth(app.get<Connection>(getConnectionToken())));
   health.register(kafkaHealth(kafka));
-  health.register(consumersHealth(transport));
+  health.register(consumersHealth(transport, kafka, groups));
+  health.register(outboxHealth(app.get(OutboxRelay)));
 
   setupDocs(app, config);
   return app;

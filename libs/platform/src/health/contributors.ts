@@ -1,6 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { KafkaConnection } from '../messaging/kafka-connection';
+import type { ConsumerGroup } from '@app/contracts';
+import { readGroupProgress } from '../messaging/consumer-lag';
 import type { KafkaEventTransport } from '../messaging/kafka-event.transport';
+import type { OutboxRelay } from '../outbox/outbox-relay';
 import { HealthContributor } from './health.registry';
 
 export function databaseHealth(connection: Connection): HealthContributor {
@@ -37,14 +40,36 @@ export function kafkaHealth(kafka: KafkaConnection): HealthContributor {
   };
 }
 
-export function consumersHealth(transport: KafkaEventTransport): HealthContributor {
+/** Membership, lag and dead letters of the service's consumer groups. */
+export function consumersHealth(
+  transport: KafkaEventTransport,
+  kafka: KafkaConnection,
+  groups: readonly ConsumerGroup[],
+): HealthContributor {
   return {
     name: 'consumers',
     critical: false,
-    check() {
-      const groups = transport.describeConsumers();
-      const allRunning = groups.every((g) => g.state === 'member');
-      return Promise.resolve({ status: allRunning ? 'up' : 'down', details: { groups } });
+    async check() {
+      const members = transport.describeConsumers();
+      const progress = await readGroupProgress(kafka, groups);
+      const allRunning = members.every((g) => g.state === 'member');
+      return {
+        status: allRunning ? 'up' : 'down',
+        details: {
+          groups: progress.map((p) => ({ ...p, ...members.find((m) => m.group === p.group) })),
+        },
+      };
+    },
+  };
+}
+
+export function outboxHealth(relay: OutboxRelay): HealthContributor {
+  return {
+    name: 'outbox',
+    critical: false,
+    async check() {
+      const backlog = await relay.backlog();
+      return { status: 'up', details: { pendingAggregates: backlog } };
     },
   };
 }

@@ -44,21 +44,28 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
     private readonly publisher: EventPublisher,
     metrics: MetricsService,
   ) {
-    const models = this.models;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client binds `this` to the gauge in collect()
+    const relay = this;
     new Gauge({
       name: 'outbox_backlog_aggregates',
       help: 'Aggregates with events not yet published, by collection',
       labelNames: ['collection'] as const,
       registers: [metrics.registry],
       async collect() {
-        for (const [name, model] of models) {
-          this.set(
-            { collection: name },
-            await model.collection.countDocuments({ outboxPendingSince: { $exists: true } }),
-          );
+        for (const [collection, pending] of Object.entries(await relay.backlog())) {
+          this.set({ collection }, pending);
         }
       },
     });
+  }
+
+  /** Aggregates with unpublished events, per registered collection. */
+  async backlog(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const [name, model] of this.models) {
+      counts[name] = await model.collection.countDocuments({ outboxPendingSince: { $exists: true } });
+    }
+    return counts;
   }
 
   /** Registers a collection whose documents carry `OutboxFields`. */
