@@ -61,6 +61,11 @@ export interface NativeStoreOptions {
   readonly port?: number;
   /** `h2` keeps data in `<dir>/data/store/store.mv` across restarts; `memory` forgets on stop. */
   readonly backend?: StoreBackend;
+  /**
+   * Runs mongo-java-server without the launcher's snapshot-read and secondary-index fixes, only to
+   * show what they fix (docs/store-conformance.md). Never for tests or `npm start`.
+   */
+  readonly stock?: boolean;
   readonly installDir?: string;
   readonly startTimeoutMs?: number;
   readonly onProgress?: Progress;
@@ -205,6 +210,7 @@ export async function startNativeStore(options: NativeStoreOptions = {}): Promis
         '--backend',
         backend,
         ...(dataFile ? ['--file', dataFile] : []),
+        ...(options.stock ? ['--stock', 'true'] : []),
       ],
       pidFile: paths.pidFile,
       logFile: paths.logFile,

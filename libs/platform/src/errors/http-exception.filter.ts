@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, INTERNAL_ERROR_CODE } from './domain-error';
 import { HTTP_STATUS_BY_KIND } from './http-status';
 import { currentCorrelationId } from '../logging/correlation';
+import { isInfrastructureFault } from '../messaging/retry-policy';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; correlationId?: string };
@@ -59,6 +60,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
             code: exception.code,
             message: exception.message,
             ...(exception.details === undefined ? {} : { details: exception.details }),
+            correlationId,
+          },
+        },
+      };
+    }
+    if (isInfrastructureFault(exception)) {
+      return {
+        status: 503,
+        retryAfter: 5,
+        body: {
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'A backing service is unavailable. Try again shortly.',
             correlationId,
           },
         },

@@ -9,7 +9,13 @@ import { EventContext, HandlerOutcome } from './event-bus';
 import { KafkaConnection } from './kafka-connection';
 import { copyHeaders, headerString } from './kafka-headers';
 import { handlerPattern } from './on-event.decorator';
-import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from './retry-policy';
+import {
+  backoffMs,
+  DEFAULT_RETRY_POLICY,
+  isInfrastructureFault,
+  isRetryable,
+  RetryPolicy,
+} from './retry-policy';
 
 export const KAFKA_EVENT_TRANSPORT = Symbol('KAFKA_EVENT_TRANSPORT');
 
@@ -148,7 +154,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const { batch } = payload;
     for (const message of batch.messages) {
       if (!payload.isRunning() || payload.isStale()) return;
-      await this.handleMessage(group, batch.topic, batch.partition, message);
+      await this.handleMessage(group, batch.topic, batch.partition, message, () => payload.heartbeat());
       payload.resolveOffset(message.offset);
       await payload.heartbeat();
     }
@@ -160,6 +166,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     topic: string,
     partition: number,
     message: KafkaMessage,
+    heartbeat: () => Promise<void>,
   ): Promise<void> {
     const parsed = this.parse(topic, message);
     if (!parsed.ok) {
@@ -181,7 +188,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       return;
     }
     await runWithCorrelation(event.correlationId, () =>
-      this.dispatchWithRetries({ group, topic, partition, message, event, handler }),
+      this.dispatchWithRetries({ group, topic, partition, message, event, handler, heartbeat }),
     );
   }
 
@@ -208,8 +215,10 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     message: KafkaMessage;
     event: AnyEventEnvelope;
     handler: MessageHandler;
+    heartbeat: () => Promise<void>;
   }): Promise<void> {
     const { group, event, handler } = input;
+    let outageAttempts = 0;
     for (let attempt = 1; ; attempt++) {
       const context: EventContext = {
         group,
@@ -227,6 +236,21 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         return;
       } catch (error) {
         timer();
+        // Shutting down: leave the offset uncommitted, the next owner of the partition handles it.
+        if (this.closed) throw error;
+        if (isInfrastructureFault(error)) {
+          // Not this event's fault: wait for the store or broker, keep the partition's place and
+          // the group membership, and do not spend the event's own retry budget.
+          attempt--;
+          const delay = backoffMs(RESTART_POLICY, ++outageAttempts);
+          this.log.warn(
+            { group, type: event.type, err: error, retryInMs: delay },
+            'infrastructure unavailable, waiting',
+          );
+          await sleep(delay);
+          await input.heartbeat().catch(() => undefined);
+          continue;
+        }
         const retryable = isRetryable(error);
         if (!retryable || attempt >= this.retry.maxAttempts) {
           await this.deadLetter({
@@ -242,6 +266,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
           'handler failed, retrying',
         );
         await sleep(backoffMs(this.retry, attempt));
+        await input.heartbeat().catch(() => undefined);
       }
     }
   }

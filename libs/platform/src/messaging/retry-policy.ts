@@ -20,6 +20,27 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+const INFRASTRUCTURE_ERRORS = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'PoolClearedError',
+  'PoolClosedError',
+  'KafkaJSConnectionError',
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSRequestTimeoutError',
+]);
+
+/**
+ * The store or the broker is unreachable: every event would fail the same way, so the consumer
+ * waits (keeping its place) instead of dead-lettering healthy events.
+ */
+export function isInfrastructureFault(error: unknown): boolean {
+  return error instanceof Error && INFRASTRUCTURE_ERRORS.has(error.name);
+}
+
 /**
  * Only transient faults are worth retrying. A domain rule saying no, or an event the handler
  * declares impossible, fails the same way every time.
