@@ -38,6 +38,8 @@ const config: Config = {
       ...shared,
       displayName: 'fault',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/fault/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/fault/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/fault-timeout.ts'],
     },
   ],

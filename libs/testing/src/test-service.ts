@@ -22,10 +22,25 @@ export async function startTestService(
   env: Record<string, string> = {},
 ): Promise<TestService> {
   const infra = testInfra();
+  return startServiceOn(
+    { kafkaBrokers: infra.kafkaBrokers, topicPrefix: infra.topicPrefix, mongoUri: testDatabaseUri(service) },
+    service,
+    moduleFor,
+    env,
+  );
+}
+
+/** Starts one service in-process against the given broker, topic prefix and database. */
+export async function startServiceOn(
+  infra: { kafkaBrokers: string[]; topicPrefix: string; mongoUri: string },
+  service: ServiceName,
+  moduleFor: (config: AppConfig) => DynamicModule,
+  env: Record<string, string> = {},
+): Promise<TestService> {
   const config = loadAppConfig(service, {
     NODE_ENV: 'test',
     PORT: '0',
-    MONGODB_URI: testDatabaseUri(service),
+    MONGODB_URI: infra.mongoUri,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: infra.topicPrefix,
     AUTH_JWT_SECRET: LOCAL_DEV_JWT_SECRET,

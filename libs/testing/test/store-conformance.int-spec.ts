@@ -305,6 +305,24 @@ describe('store conformance', () => {
     }
   });
 
+  it('portable subset: first use of new collections races create, createIndexes and insert safely', async () => {
+    // What services do at start: mongoose creates collections and indexes while requests insert.
+    const rounds = 5;
+    const outcomes = await Promise.all(
+      Array.from({ length: rounds }).flatMap((_, round) => {
+        const name = `portable_race_${round}`;
+        const [a, b, c] = clients.map((client) => client.db(testDatabaseName(DATABASE)));
+        return [
+          a.createCollection(name).then(() => 'ok', (e: unknown) => (errorCode(e) === 48 ? 'ok' : String(e))),
+          b.collection(name).createIndex({ sku: 1 }, { unique: true }).then(() => 'ok', String),
+          c.collection(name).insertOne({ sku: `s-${round}` }).then(() => 'ok', String),
+        ];
+      }),
+    );
+    const failures = outcomes.filter((o) => o !== 'ok');
+    conform(failures.length === 0, () => `${failures.length} of ${outcomes.length} failed: ${failures[0]}`);
+  });
+
   it('portable subset: driver 6 runs every operation INFRA.md allows', async () => {
     const [items] = collections<PortableDoc>('portable_items');
     await portableSubset(items);
@@ -366,7 +384,8 @@ async function timeLookups(collection: Collection<{ _id: number; sku: string; n:
   }
   // Keys near the end, so a scan cannot stop early on an early match.
   const unindexedTimes: number[] = [];
-  for (let i = 0; i < 5; i++) unindexedTimes.push(await timed(() => collection.findOne({ n: count - 1 - i })));
+  for (let i = 0; i < 5; i++)
+    unindexedTimes.push(await timed(() => collection.findOne({ n: count - 1 - i })));
   return {
     idMedianMs: median(idTimes),
     indexedMedianMs: median(indexedTimes),

@@ -51,6 +51,10 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * 2. Non-unique indexes. Stock mongo-java-server accepts them but ignores them ("not yet
  *    implemented"), so every query on them scans the collection. Here they are real in-memory
  *    indexes (rebuilt from the data when a database opens) serving equality on all their fields.
+ * 3. Collection creation. Stock `create` (mongoose's autoCreate) checks and creates a collection
+ *    outside the database lock that an insert or createIndexes takes for the same, so the two can
+ *    both create it and one fails with "Document with key '<db>.<coll>' already existed".
+ *    Here both take the database lock.
  */
 public final class StoreLauncher {
 
@@ -162,6 +166,11 @@ public final class StoreLauncher {
                                                            List<IndexKey> keys, boolean sparse) {
             return new SecondaryIndex<>(indexName, keys, sparse);
         }
+
+        @Override
+        public synchronized MongoCollection<Object> createCollectionOrThrowIfExists(String name, CollectionOptions options) {
+            return super.createCollectionOrThrowIfExists(name, options);
+        }
     }
 
     /**
@@ -237,6 +246,11 @@ public final class StoreLauncher {
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
             return new SecondaryIndex<>(indexName, keys, sparse);
+        }
+
+        @Override
+        public synchronized MongoCollection<Integer> createCollectionOrThrowIfExists(String name, CollectionOptions options) {
+            return super.createCollectionOrThrowIfExists(name, options);
         }
     }
 

@@ -49,6 +49,8 @@ export const baseEnvSchema = z
       .default('USD'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     DOCS_ENABLED: boolFromEnv.default(true),
+    OUTBOX_PUBLISH_AFTER_WRITE: boolFromEnv.default(true),
+    OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   })
   .superRefine((env, ctx) => {
     if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
@@ -85,6 +87,7 @@ export interface AppConfig {
   readonly currency: string;
   readonly shutdownGraceMs: number;
   readonly docsEnabled: boolean;
+  readonly outbox: { readonly publishAfterWrite: boolean; readonly sweepIntervalMs: number };
 }
 
 /** Names of the variables a deployment must provide (the rest have defaults). */
@@ -125,6 +128,7 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
     currency: env.CURRENCY,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     docsEnabled: env.DOCS_ENABLED,
+    outbox: { publishAfterWrite: env.OUTBOX_PUBLISH_AFTER_WRITE, sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS },
   };
 }
 

@@ -16,9 +16,9 @@ export interface OutboxFields {
 /** Mongoose schema fields for `OutboxFields`, to spread into an aggregate's schema definition. */
 export const OUTBOX_SCHEMA_FIELDS = {
   version: { type: Number, required: true },
-  outbox: { type: [Object], default: [] },
+  outbox: { type: [Object], default: () => [] },
   outboxPendingSince: { type: Date, required: false },
-} as const;
+};
 
 /** Index that serves the relay's sweep: `{ outboxPendingSince: { $lte: t } }` sorted by age. */
 export const OUTBOX_SWEEP_INDEX = { outboxPendingSince: 1 } as const;

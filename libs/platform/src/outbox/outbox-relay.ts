@@ -1,12 +1,15 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { Gauge } from 'prom-client';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventPublisher } from '../messaging/event-bus';
 import { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
 import { OutboxFields } from './aggregate-writes';
 
 export interface OutboxRelayOptions {
+  /** Publish right after each write (low latency); off only to simulate a crash after the write. */
+  readonly publishAfterWrite: boolean;
   /** How often the sweep looks for events a crash or an outage left behind. */
   readonly sweepIntervalMs: number;
   /** Only events older than this are swept, so the sweep does not race the publish after a write. */
@@ -15,6 +18,7 @@ export interface OutboxRelayOptions {
 }
 
 export const DEFAULT_OUTBOX_RELAY_OPTIONS: OutboxRelayOptions = {
+  publishAfterWrite: true,
   sweepIntervalMs: 1_000,
   sweepMinAgeMs: 2_000,
   sweepBatchSize: 200,
@@ -35,7 +39,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
   private readonly models = new Map<string, OutboxModel>();
   /** Per-aggregate chains keep this process's publishes of one aggregate in order. */
   private readonly chains = new Map<string, Promise<void>>();
-  private options: OutboxRelayOptions = DEFAULT_OUTBOX_RELAY_OPTIONS;
+  private options: OutboxRelayOptions;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private stopped = false;
@@ -43,7 +47,9 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly publisher: EventPublisher,
     metrics: MetricsService,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    this.options = { ...DEFAULT_OUTBOX_RELAY_OPTIONS, ...config.outbox };
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client binds `this` to the gauge in collect()
     const relay = this;
     new Gauge({
@@ -94,7 +100,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
    * outage leaves the events in the outbox for the sweep, and the write has already succeeded.
    */
   afterWrite(model: Model<any>, aggregateId: string, messages: readonly OutboundMessage[]): void {
-    if (messages.length === 0 || this.stopped) return;
+    if (messages.length === 0 || this.stopped || !this.options.publishAfterWrite) return;
     void this.inOrder(model as OutboxModel, aggregateId, () =>
       this.publishPending(model as OutboxModel, aggregateId),
     );
