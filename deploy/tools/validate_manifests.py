@@ -25,6 +25,7 @@ import sys
 import jsonschema
 import yaml
 from kubernetes_validate import utils as kv
+from referencing import Registry, Resource
 
 DNS_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 DNS_LABEL = re.compile(r"^[a-z]([-a-z0-9]*[a-z0-9])?$")
@@ -80,12 +81,14 @@ def load_crds(crd_dir):
     return crds
 
 
-def object_meta_schema(kube_version):
+def object_meta_validator(kube_version):
+    """The built-in ObjectMeta schema of that Kubernetes version, for custom resources' metadata."""
     definitions = kv.schema_contents(
         f"kubernetes-json-schema/v{kube_version}.0-local-strict/_definitions.json", kube_version
     )
-    meta = definitions["definitions"]["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]
-    return {**meta, "definitions": definitions["definitions"]}
+    registry = Resource.from_contents(definitions) @ Registry()
+    schema = {"$ref": f"{definitions['$id']}#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"}
+    return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
 def error_text(error):
@@ -102,11 +105,10 @@ def check_name(doc):
     return []
 
 
-def validate_custom(doc, crd, meta_schemas):
+def validate_custom(doc, crd, meta_validators):
     source, schema = crd
     errors = [error_text(e) for e in jsonschema.Draft7Validator(schema).iter_errors(doc)]
-    for version, meta in meta_schemas.items():
-        validator = jsonschema.Draft7Validator(meta)
+    for version, validator in meta_validators.items():
         errors += [f"[k8s {version}] metadata/{error_text(e)}" for e in validator.iter_errors(doc.get("metadata", {}))]
     return [source], errors
 
@@ -134,7 +136,7 @@ def main():
     crds = {}
     for crd_dir in args.crd_dir:
         crds.update(load_crds(crd_dir))
-    meta_schemas = {v: object_meta_schema(v) for v in args.kube_version}
+    meta_validators = {v: object_meta_validator(v) for v in args.kube_version}
 
     results = []
     for path in args.files:
@@ -145,7 +147,7 @@ def main():
                     continue
                 key = (doc.get("apiVersion"), doc.get("kind"))
                 if key in crds:
-                    sources, errors = validate_custom(doc, crds[key], meta_schemas)
+                    sources, errors = validate_custom(doc, crds[key], meta_validators)
                 else:
                     sources, errors = validate_builtin(doc, args.kube_version)
                 errors = check_name(doc) + errors

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { Db, MongoClient } from 'mongodb';
-import { buildEvent, ConsumerGroup, KafkaNaming, Topic } from '@app/contracts';
+import { AnyEventEnvelope, buildEvent, ConsumerGroup, KafkaNaming, Topic } from '@app/contracts';
+import { toOutboundMessage } from '@app/platform';
 import {
   expectEventually,
   faultInfra,
@@ -68,8 +69,16 @@ describe('reliable messaging under faults', () => {
     await probe?.close();
     probe = undefined;
   };
-  const produce = (messages: { key: string; value: string; partition?: number }[]) =>
-    producer.send({ topic: naming.topic(Topic.OffersOffer), acks: -1, messages });
+  /** Produces events as our relay would (key, value, headers), optionally onto one partition. */
+  const produce = (events: { event: object; partition?: number; key?: string }[]) =>
+    producer.send({
+      topic: naming.topic(Topic.OffersOffer),
+      acks: -1,
+      messages: events.map(({ event, partition, key }) => {
+        const message = toOutboundMessage(event as AnyEventEnvelope);
+        return { key: key ?? message.key, value: JSON.stringify(event), headers: message.headers, partition };
+      }),
+    });
   const effects = (id: string) => db.collection('probe_effects').findOne({ _id: id as never });
   const projection = (id: string) => db.collection('probe_projection').findOne({ _id: id as never });
   const arrivals = (id: string) =>
@@ -162,7 +171,7 @@ describe('reliable messaging under faults', () => {
     await startProbe();
     const v2 = offerEvent({ id: 'dup-1', version: 2, quantity: 2 });
     const v1 = offerEvent({ id: 'dup-1', version: 1, quantity: 1 });
-    await produce([v2, v2, v1].map((e) => ({ key: 'dup-1', value: JSON.stringify(e) })));
+    await produce([v2, v2, v1].map((event) => ({ event })));
     await expectEventually(async () => expect(await arrivals('dup-1')).toHaveLength(3));
     expect(await projection('dup-1')).toMatchObject({ version: 2, quantity: 2 });
     // Two distinct events were applied (v2 once, v1 once as an event); the duplicate of v2 was not.
@@ -173,16 +182,8 @@ describe('reliable messaging under faults', () => {
     const service = (await startProbe()).app.get(ProbeService);
     await service.setPoisonBroken(true);
     await produce([
-      {
-        key: 'poison-1',
-        partition: 0,
-        value: JSON.stringify(offerEvent({ id: 'poison-1', version: 1, sku: 'POISON-1' })),
-      },
-      {
-        key: 'after-poison',
-        partition: 0,
-        value: JSON.stringify(offerEvent({ id: 'after-poison', version: 1 })),
-      },
+      { partition: 0, event: offerEvent({ id: 'poison-1', version: 1, sku: 'POISON-1' }) },
+      { partition: 0, event: offerEvent({ id: 'after-poison', version: 1 }) },
     ]);
     await expectEventually(async () => expect(await effects('after-poison')).toMatchObject({ applied: 1 }));
 
@@ -221,10 +222,7 @@ describe('reliable messaging under faults', () => {
     delete invalid.payload.offer.sku;
     const extra = JSON.parse(JSON.stringify(offerEvent({ id: 'extra-1', version: 1 })));
     extra.payload.offer.giftWrapAvailable = true;
-    await produce([
-      { key: 'invalid-1', value: JSON.stringify(invalid) },
-      { key: 'extra-1', value: JSON.stringify(extra) },
-    ]);
+    await produce([{ event: invalid, key: 'invalid-1' }, { event: extra }]);
     await expectEventually(async () => expect(await effects('extra-1')).toMatchObject({ applied: 1 }));
     const tool = new DeadLetters(infra.kafkaBrokers, naming);
     await expectEventually(async () => {
@@ -240,7 +238,7 @@ describe('reliable messaging under faults', () => {
     const child = await spawnProbeProcess({ kafkaBrokers: infra.kafkaBrokers, topicPrefix, mongoUri });
     const messages = [];
     for (let version = 1; version <= 10; version++) {
-      for (const id of items) messages.push({ key: id, value: JSON.stringify(offerEvent({ id, version })) });
+      for (const id of items) messages.push({ event: offerEvent({ id, version }) });
     }
     await produce(messages);
     await expectEventually(async () =>
@@ -269,7 +267,7 @@ describe('reliable messaging under faults', () => {
     expect(refused.status).toBe(503);
     expect(await refused.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
     // Events that arrive meanwhile wait for the store instead of being dead-lettered.
-    await produce([{ key: 'store-3', value: JSON.stringify(offerEvent({ id: 'store-3', version: 1 })) }]);
+    await produce([{ event: offerEvent({ id: 'store-3', version: 1 }) }]);
     await infra.startStore();
 
     await expectEventually(async () => expect(await projection('store-1')).toMatchObject({ version: 5 }), {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INSTALL_DIRS, instancePaths } from '../infra-paths';
 import { isInstalled, markInstalled } from '../maven-install';
@@ -71,6 +71,7 @@ export async function startFerretDb(options: {
       return result(running.pid, false);
     }
     if (!(await isPortFree(port))) throw new Error(`port ${port} is in use`);
+    mkdirSync(paths.dataDir, { recursive: true });
     const record = spawnDetached({
       command: binary,
       args: ['-listen', `127.0.0.1:${port}`, '-handler', 'sqlite', '-sqlite-url', `file:${paths.dataDir}/`],

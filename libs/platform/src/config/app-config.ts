@@ -128,7 +128,10 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
     currency: env.CURRENCY,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     docsEnabled: env.DOCS_ENABLED,
-    outbox: { publishAfterWrite: env.OUTBOX_PUBLISH_AFTER_WRITE, sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS },
+    outbox: {
+      publishAfterWrite: env.OUTBOX_PUBLISH_AFTER_WRITE,
+      sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
+    },
   };
 }
 

@@ -26,12 +26,15 @@ export class KafkaConnection implements OnApplicationShutdown {
     });
   }
 
-  /** The shared idempotent producer (acks from all in-sync replicas, ordered per partition). */
+  /** The shared producer (acks from all in-sync replicas, ordered per partition). */
   producer(): Promise<Producer> {
     this.producerPromise ??= (async () => {
+      // One request in flight keeps each partition in order through retries; duplicates a retry
+      // may cause are harmless (at-least-once, idempotent consumers). kafkajs' idempotent mode
+      // would need unbounded retries, which would stall the relay through an outage.
       const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 5,
+        idempotent: false,
+        maxInFlightRequests: 1,
         createPartitioner: Partitioners.DefaultPartitioner,
       });
       producer.on(producer.events.CONNECT, () => (this.producerConnected = true));

@@ -44,6 +44,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private readonly consumers = new Map<ConsumerGroup, Consumer>();
   private readonly retry: RetryPolicy;
   private readonly states = new Map<ConsumerGroup, { state: ConsumerState; memberId?: string }>();
+  private readonly starting = new Set<Promise<void>>();
   private closed = false;
 
   constructor(
@@ -61,15 +62,25 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
    */
   listen(callback: (error?: unknown) => void): void {
     for (const group of this.options.groups) {
-      if (this.hasHandlers(group)) void this.startGroupUntilRunning(group);
+      if (this.hasHandlers(group)) this.track(this.startGroupUntilRunning(group));
     }
     callback();
   }
 
+  /**
+   * Stops consuming: waits for consumers still starting, then leaves the groups. A handler that is
+   * running finishes or is abandoned with its offset uncommitted; the next owner handles it again.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    await Promise.allSettled([...this.starting]);
     await Promise.all([...this.consumers.values()].map((consumer) => consumer.disconnect()));
     this.consumers.clear();
+  }
+
+  private track(start: Promise<void>): void {
+    this.starting.add(start);
+    void start.finally(() => this.starting.delete(start));
   }
 
   /** Each group with handlers, and whether its consumer currently holds a group membership. */
@@ -124,7 +135,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       // kafkajs restarts on retriable errors itself; otherwise we start a fresh consumer.
       if (!payload.restart && !this.closed) {
         this.consumers.delete(group);
-        void consumer.disconnect().finally(() => this.startGroupUntilRunning(group));
+        this.track(consumer.disconnect().finally(() => this.startGroupUntilRunning(group)));
       }
     });
     try {
@@ -146,6 +157,10 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       await consumer.disconnect().catch(() => undefined);
       throw error;
     }
+    if (this.closed) {
+      await consumer.disconnect();
+      return;
+    }
     this.consumers.set(group, consumer);
     this.log.log({ group: naming.group(group) }, 'consumer started');
   }
@@ -153,8 +168,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private async handleBatch(group: ConsumerGroup, payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     for (const message of batch.messages) {
-      if (!payload.isRunning() || payload.isStale()) return;
-      await this.handleMessage(group, batch.topic, batch.partition, message, () => payload.heartbeat());
+      if (this.closed || !payload.isRunning() || payload.isStale()) return;
+      const finished = await this.handleMessage(group, batch.topic, batch.partition, message, () =>
+        payload.heartbeat(),
+      );
+      if (!finished) return;
       payload.resolveOffset(message.offset);
       await payload.heartbeat();
     }
@@ -167,7 +185,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const parsed = this.parse(topic, message);
     if (!parsed.ok) {
       await this.deadLetter({
@@ -179,15 +197,15 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         error: parsed.error,
         attempts: 0,
       });
-      return;
+      return true;
     }
     const event = parsed.event;
     const handler = this.getHandlerByPattern(handlerPattern(group, event.type));
     if (!handler) {
       this.metrics.eventsHandled.inc({ group, type: event.type, outcome: 'no-handler' });
-      return;
+      return true;
     }
-    await runWithCorrelation(event.correlationId, () =>
+    return runWithCorrelation(event.correlationId, () =>
       this.dispatchWithRetries({ group, topic, partition, message, event, handler, heartbeat }),
     );
   }
@@ -216,7 +234,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     event: AnyEventEnvelope;
     handler: MessageHandler;
     heartbeat: () => Promise<void>;
-  }): Promise<void> {
+  }): Promise<boolean> {
     const { group, event, handler } = input;
     let outageAttempts = 0;
     for (let attempt = 1; ; attempt++) {
@@ -233,11 +251,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         timer();
         this.metrics.eventsHandled.inc({ group, type: event.type, outcome });
         this.log.debug({ group, type: event.type, eventId: event.eventId, outcome }, 'event handled');
-        return;
+        return true;
       } catch (error) {
         timer();
         // Shutting down: leave the offset uncommitted, the next owner of the partition handles it.
-        if (this.closed) throw error;
+        if (this.closed) return false;
         if (isInfrastructureFault(error)) {
           // Not this event's fault: wait for the store or broker, keep the partition's place and
           // the group membership, and do not spend the event's own retry budget.
@@ -259,7 +277,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
             error: describeError(error),
             attempts: attempt,
           });
-          return;
+          return true;
         }
         this.log.warn(
           { group, type: event.type, eventId: event.eventId, attempt, err: error },

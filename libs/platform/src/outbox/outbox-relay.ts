@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { Gauge } from 'prom-client';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -34,7 +34,7 @@ type OutboxDoc = OutboxFields & { _id: string };
  * At-least-once: a message may be published twice (crash between publish and removal), never lost.
  */
 @Injectable()
-export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
+export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly models = new Map<string, OutboxModel>();
   /** Per-aggregate chains keep this process's publishes of one aggregate in order. */
@@ -88,7 +88,8 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Runs before the consumers and the Kafka connection close, so in-flight publishes can finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.sweeping;
