@@ -29,7 +29,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     TS_NODE_BASEURL=./dist
 WORKDIR /app
-# Root-owned and only readable by the app user: nothing in the image is writable at run time.
+# Root-owned: the app user can read its code and dependencies but never change them.
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json tsconfig.json ./

@@ -47,9 +47,9 @@ describe('chooseInfrastructure', () => {
   });
 
   it('lets INFRA_SOURCE force native over an available engine', () => {
-    expect(
-      chooseInfrastructure({ env: { INFRA_SOURCE: 'native' }, dockerEngineAvailable: true }),
-    ).toEqual({ source: 'native' });
+    expect(chooseInfrastructure({ env: { INFRA_SOURCE: 'native' }, dockerEngineAvailable: true })).toEqual({
+      source: 'native',
+    });
   });
 
   it('fails when INFRA_SOURCE asks for Docker and no engine answers', () => {
@@ -79,7 +79,10 @@ describe('mongoServerUrl', () => {
     ['mongodb://127.0.0.1:27017/', 'mongodb://127.0.0.1:27017'],
     ['mongodb://127.0.0.1:27017/catalog', 'mongodb://127.0.0.1:27017'],
     ['mongodb://u:p@h1:1,h2:2/offers?replicaSet=rs0', 'mongodb://u:p@h1:1,h2:2/?replicaSet=rs0'],
-    ['mongodb+srv://u:p@cluster.example/reviews?retryWrites=true', 'mongodb+srv://u:p@cluster.example/?retryWrites=true'],
+    [
+      'mongodb+srv://u:p@cluster.example/reviews?retryWrites=true',
+      'mongodb+srv://u:p@cluster.example/?retryWrites=true',
+    ],
   ])('%s → %s', (uri, expected) => {
     expect(mongoServerUrl(uri)).toBe(expected);
   });

@@ -31,7 +31,9 @@ async function up(): Promise<void> {
       ? `native: Apache Kafka ${KAFKA_VERSION}, mongo-java-server ${MONGO_JAVA_SERVER_VERSION} (H2)`
       : infra.source;
   print(`infrastructure: ${what}`);
-  print(`  started now: ${infra.started.length > 0 ? infra.started.join(', ') : 'nothing (already running)'}`);
+  print(
+    `  started now: ${infra.started.length > 0 ? infra.started.join(', ') : 'nothing (already running)'}`,
+  );
   print(`  topics: ${topics.created.length} created, ${topics.existing.length} already there`);
   for (const name of topics.mismatched) {
     print(`  warning: topic ${name} has fewer partitions than libs/contracts declares`);
@@ -62,7 +64,9 @@ async function status(): Promise<void> {
   }
   for (const s of await nativeInfrastructureStatus()) {
     const pid = s.pid ? `pid ${s.pid}` : '';
-    print(`${s.component.padEnd(6)} ${s.state.padEnd(10)} ${pid.padEnd(11)} ${s.endpoint}  (log ${s.logFile})`);
+    print(
+      `${s.component.padEnd(6)} ${s.state.padEnd(10)} ${pid.padEnd(11)} ${s.endpoint}  (log ${s.logFile})`,
+    );
   }
 }
 

@@ -91,7 +91,10 @@ function checkId(title: string): CheckId | undefined {
 /** The first line of a failure, which the suite writes as a short note. */
 function firstLine(message: string): string {
   const line = message.split('\n').find((l) => l.trim().length > 0) ?? '';
-  return line.replace(/^Error: /, '').trim().slice(0, 160);
+  return line
+    .replace(/^Error: /, '')
+    .trim()
+    .slice(0, 160);
 }
 
 function runSuite(url: string, dir: string): CandidateResults {

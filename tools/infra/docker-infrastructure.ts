@@ -35,8 +35,19 @@ function runningServices(): string[] {
     .filter(Boolean);
 }
 
+function requireComposePlugin(): void {
+  const result = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' });
+  if (result.status !== 0) {
+    throw new Error(
+      'a Docker engine answers but `docker compose` is missing: install the compose plugin ' +
+        '(apt-get install docker-compose-plugin), or set INFRA_SOURCE=native',
+    );
+  }
+}
+
 /** Starts the infra profile and waits for its health checks; reports whether it started anything. */
 export function composeUp(): { startedHere: boolean } {
+  requireComposePlugin();
   const before = runningServices();
   compose(['up', '-d', '--wait', ...INFRA_SERVICES]);
   return { startedHere: INFRA_SERVICES.some((s) => !before.includes(s)) };

@@ -1,6 +1,10 @@
 import { chooseInfrastructure, InfrastructureSource, needsDockerProbe } from './choose-infrastructure';
 import { composeDown, composeUp, DOCKER_ENDPOINTS, dockerEngineAvailable } from './docker-infrastructure';
-import { ensureNativeInfrastructure, NativeComponent, stopNativeInfrastructure } from './native-infrastructure';
+import {
+  ensureNativeInfrastructure,
+  NativeComponent,
+  stopNativeInfrastructure,
+} from './native-infrastructure';
 import { Progress, quiet } from './progress';
 
 /** What a caller started, so its teardown stops exactly that. */

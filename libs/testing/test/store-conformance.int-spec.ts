@@ -313,9 +313,18 @@ describe('store conformance', () => {
         const name = `portable_race_${round}`;
         const [a, b, c] = clients.map((client) => client.db(testDatabaseName(DATABASE)));
         return [
-          a.createCollection(name).then(() => 'ok', (e: unknown) => (errorCode(e) === 48 ? 'ok' : String(e))),
-          b.collection(name).createIndex({ sku: 1 }, { unique: true }).then(() => 'ok', String),
-          c.collection(name).insertOne({ sku: `s-${round}` }).then(() => 'ok', String),
+          a.createCollection(name).then(
+            () => 'ok',
+            (e: unknown) => (errorCode(e) === 48 ? 'ok' : String(e)),
+          ),
+          b
+            .collection(name)
+            .createIndex({ sku: 1 }, { unique: true })
+            .then(() => 'ok', String),
+          c
+            .collection(name)
+            .insertOne({ sku: `s-${round}` })
+            .then(() => 'ok', String),
         ];
       }),
     );

@@ -72,9 +72,10 @@ describe('store restart (conformance check 7)', () => {
         return d.sku !== `sku-${d._id}` || d.stock !== expected;
       });
       expect(wrong).toEqual([]);
-      const duplicate = await items
-        .insertOne({ _id: count, sku: 'sku-7', stock: 0 })
-        .then(() => 'accepted', (e: unknown) => (e instanceof MongoServerError ? e.code : String(e)));
+      const duplicate = await items.insertOne({ _id: count, sku: 'sku-7', stock: 0 }).then(
+        () => 'accepted',
+        (e: unknown) => (e instanceof MongoServerError ? e.code : String(e)),
+      );
       expect(duplicate).toBe(11000);
     } finally {
       await client.close();

@@ -22,7 +22,6 @@ import {
   newKafkaClusterId,
 } from './kafka-config';
 
-
 const KAFKA_ARTIFACTS: readonly MavenArtifact[] = [
   { groupId: 'org.apache.kafka', artifactId: 'kafka_2.13', version: KAFKA_VERSION },
   // Kafka 3.9's pom brings no logging backend: without these the broker logs nothing.
@@ -164,7 +163,13 @@ export async function startNativeKafka(options: NativeKafkaOptions = {}): Promis
       });
     if (running) {
       await wait(running.pid);
-      return { brokers, pid: running.pid, pidFile: paths.pidFile, logFile: paths.logFile, startedHere: false };
+      return {
+        brokers,
+        pid: running.pid,
+        pidFile: paths.pidFile,
+        logFile: paths.logFile,
+        startedHere: false,
+      };
     }
     for (const p of [port, controllerPort]) {
       if (!(await isPortFree(p))) {
