@@ -122,7 +122,11 @@ describe('reliable messaging under faults', () => {
       kafkaBrokers: infra.kafkaBrokers,
       topicPrefix,
       mongoUri,
-      extra: { OUTBOX_PUBLISH_AFTER_WRITE: 'false', OUTBOX_SWEEP_INTERVAL_MS: '60000' },
+      extra: {
+        OUTBOX_PUBLISH_AFTER_WRITE: 'false',
+        OUTBOX_SWEEP_INTERVAL_MS: '60000',
+        KAFKA_SESSION_TIMEOUT_MS: '10000',
+      },
     });
     const response = await fetch(`${child.url}/probe/items/crash-1`, { method: 'POST' });
     expect(response.status).toBe(201);
@@ -130,8 +134,11 @@ describe('reliable messaging under faults', () => {
     const item = await db.collection('probe_items').findOne({ _id: 'crash-1' as never });
     expect(item?.outbox).toHaveLength(1);
 
+    // The killed process still holds its partitions until its session times out.
     await startProbe();
-    await expectEventually(async () => expect(await effects('crash-1')).toMatchObject({ applied: 1 }));
+    await expectEventually(async () => expect(await effects('crash-1')).toMatchObject({ applied: 1 }), {
+      timeoutMs: 60_000,
+    });
     await expectEventually(async () =>
       expect(await db.collection('probe_items').findOne({ _id: 'crash-1' as never })).toMatchObject({
         outbox: [],
@@ -235,7 +242,12 @@ describe('reliable messaging under faults', () => {
 
   it('resumes a consumer killed mid-stream without gaps or double effects', async () => {
     const items = Array.from({ length: 40 }, (_, i) => `stream-${i}`);
-    const child = await spawnProbeProcess({ kafkaBrokers: infra.kafkaBrokers, topicPrefix, mongoUri });
+    const child = await spawnProbeProcess({
+      kafkaBrokers: infra.kafkaBrokers,
+      topicPrefix,
+      mongoUri,
+      extra: { KAFKA_SESSION_TIMEOUT_MS: '10000' },
+    });
     const messages = [];
     for (let version = 1; version <= 10; version++) {
       for (const id of items) messages.push({ event: offerEvent({ id, version }) });

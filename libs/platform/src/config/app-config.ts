@@ -76,7 +76,13 @@ export interface AppConfig {
   readonly env: BaseEnv['NODE_ENV'];
   readonly http: { readonly host: string; readonly port: number };
   readonly mongo: { readonly uri: string };
-  readonly kafka: { readonly brokers: string[]; readonly clientId: string; readonly topicPrefix: string };
+  readonly kafka: {
+    readonly brokers: string[];
+    readonly clientId: string;
+    readonly topicPrefix: string;
+    /** How long a silent consumer keeps its partitions: also how long a crashed one blocks them. */
+    readonly sessionTimeoutMs: number;
+  };
   readonly log: { readonly level: BaseEnv['LOG_LEVEL'] };
   readonly auth: {
     readonly jwtSecret?: string;
@@ -117,6 +123,7 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
       brokers: env.KAFKA_BROKERS,
       clientId: env.KAFKA_CLIENT_ID ?? service,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     },
     log: { level: env.LOG_LEVEL },
     auth: {

@@ -9,12 +9,14 @@ export class KafkaConnection implements OnApplicationShutdown {
   private readonly logger = new Logger('Kafka');
   readonly kafka: Kafka;
   readonly naming: KafkaNaming;
+  readonly sessionTimeoutMs: number;
   private producerPromise?: Promise<Producer>;
   private producerConnected = false;
   private adminPromise?: Promise<Admin>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.naming = new KafkaNaming(config.kafka.topicPrefix);
+    this.sessionTimeoutMs = config.kafka.sessionTimeoutMs;
     this.kafka = new Kafka({
       clientId: config.kafka.clientId,
       brokers: config.kafka.brokers,

@@ -122,8 +122,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const { naming } = this.connection;
     const consumer = this.connection.kafka.consumer({
       groupId: naming.group(group),
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.connection.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(this.connection.sessionTimeoutMs / 10),
       allowAutoTopicCreation: false,
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>

@@ -32,21 +32,25 @@ export async function spawnProbeProcess(env: {
   extra?: Record<string, string>;
 }): Promise<ProbeProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin'), 'libs/testing/src/probe/probe-main.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      MONGODB_URI: env.mongoUri,
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: env.topicPrefix,
-      AUTH_JWT_SECRET: LOCAL_DEV_JWT_SECRET,
-      LOG_LEVEL: 'warn',
-      ...env.extra,
+  const child = spawn(
+    process.execPath,
+    [require.resolve('ts-node/dist/bin'), 'libs/testing/src/probe/probe-main.ts'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        MONGODB_URI: env.mongoUri,
+        KAFKA_BROKERS: env.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: env.topicPrefix,
+        AUTH_JWT_SECRET: LOCAL_DEV_JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        ...env.extra,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
