@@ -38,6 +38,7 @@ export const baseEnvSchema = z
       .string()
       .regex(/^[a-zA-Z0-9._-]*$/)
       .default(''),
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
     AUTH_JWKS_URL: z.url().optional(),
