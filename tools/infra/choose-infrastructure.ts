@@ -35,6 +35,13 @@ export function mongoServerUrl(uri: string): string {
   return options ? `${server}/?${options}` : server;
 }
 
+/** `mongodb://h:1/?replicaSet=rs` + `db` → `mongodb://h:1/db?replicaSet=rs`. */
+export function databaseUri(serverUrl: string, database: string): string {
+  const [base, query] = serverUrl.split('?', 2);
+  const server = base.replace(/\/+$/, '');
+  return query ? `${server}/${database}?${query}` : `${server}/${database}`;
+}
+
 /**
  * Where tests and `npm start` get Kafka and the store, in INFRA.md's order: endpoints from the
  * environment, then a working Docker engine, then native processes. `INFRA_SOURCE=native|docker`

@@ -1,6 +1,6 @@
 export { REPO_ROOT, INFRA_DIR, INSTALL_DIRS, instancePaths } from './infra-paths';
 export type { InstancePaths } from './infra-paths';
-export { chooseInfrastructure, mongoServerUrl, needsDockerProbe } from './choose-infrastructure';
+export { chooseInfrastructure, databaseUri, mongoServerUrl, needsDockerProbe } from './choose-infrastructure';
 export type { InfrastructureChoice, InfrastructureSource } from './choose-infrastructure';
 export { resolveInfrastructure, releaseInfrastructure } from './resolve-infrastructure';
 export type { ResolvedInfrastructure, StartedComponent } from './resolve-infrastructure';

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
+import { databaseUri } from '../infra/choose-infrastructure';
 
 export interface ServiceEndpoints {
   readonly kafkaBrokers: readonly string[];
@@ -30,7 +31,7 @@ export function serviceEnvironment(
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(spec.port + (endpoints.portOffset ?? 0)),
-    MONGODB_URI: `${endpoints.mongoUrl}/${endpoints.databasePrefix ?? ''}${spec.database}`,
+    MONGODB_URI: databaseUri(endpoints.mongoUrl, `${endpoints.databasePrefix ?? ''}${spec.database}`),
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: endpoints.topicPrefix ?? '',
     ...extra,

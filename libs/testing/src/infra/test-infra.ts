@@ -1,3 +1,6 @@
+import { databaseUri } from '../../../../tools/infra/choose-infrastructure';
+
+export { databaseUri };
 /**
  * The infrastructure of the current integration test run, as the jest global setup
  * (global-setup.ts) published it in environment variables that every worker inherits.
@@ -45,13 +48,6 @@ export function newRunId(now = Date.now(), random = Math.random): string {
   return `t${now}-${Math.floor(random() * 36 ** 4)
     .toString(36)
     .padStart(4, '0')}`;
-}
-
-/** `mongodb://h:1/?replicaSet=rs` + `db` → `mongodb://h:1/db?replicaSet=rs`. */
-export function databaseUri(serverUrl: string, database: string): string {
-  const [base, query] = serverUrl.split('?', 2);
-  const server = base.replace(/\/+$/, '');
-  return query ? `${server}/${database}?${query}` : `${server}/${database}`;
 }
 
 /** MongoDB refuses database names over 63 bytes and with `/\. "$`. */
