@@ -24,7 +24,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,tools,bench,deploy}/**/*.spec.ts'],
     },
     {
       ...shared,

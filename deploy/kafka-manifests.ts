@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import {
   CONSUMER_GROUP_TOPICS,
   DEAD_LETTER_PREFIX,
+  DEAD_LETTER_TOOL_GROUP_PREFIX,
   KafkaNaming,
   REPLAY_PREFIX,
   SERVICE_NAMES,
@@ -17,15 +18,18 @@ export const STRIMZI_API_VERSION = 'kafka.strimzi.io/v1';
 /** The KafkaUser of `npm run dlq` (tools/dlq). */
 export const DEAD_LETTER_TOOL = 'dead-letter-tool';
 
-/** tools/dlq reads under throwaway consumer groups `dlq-tool-<uuid>` and deletes them afterwards. */
-export const DEAD_LETTER_TOOL_GROUP_PREFIX = 'dlq-tool-';
+export { DEAD_LETTER_TOOL_GROUP_PREFIX };
 
 /** Production naming: the empty prefix. Isolated test runs never reach a Kubernetes cluster. */
 const naming = new KafkaNaming('');
 
 export type AclOperation = 'Read' | 'Write' | 'Describe' | 'Delete';
 export interface AclRule {
-  readonly resource: { readonly type: 'topic' | 'group'; readonly name: string; readonly patternType: 'literal' | 'prefix' };
+  readonly resource: {
+    readonly type: 'topic' | 'group';
+    readonly name: string;
+    readonly patternType: 'literal' | 'prefix';
+  };
   readonly operations: AclOperation[];
 }
 
@@ -68,14 +72,18 @@ export function serviceAcls(spec: ServiceSpec): AclRule[] {
     grant(naming.replayTopic(group), 'Describe', 'Read');
     grant(naming.deadLetterTopic(group), 'Describe', 'Write');
   }
-  const topicRules = [...operations].map(([name, ops]): AclRule => ({
-    resource: { type: 'topic', name, patternType: 'literal' },
-    operations: [...ops].sort(),
-  }));
-  const groupRules = spec.consumerGroups.map((group): AclRule => ({
-    resource: { type: 'group', name: naming.group(group), patternType: 'literal' },
-    operations: ['Read'],
-  }));
+  const topicRules = [...operations].map(
+    ([name, ops]): AclRule => ({
+      resource: { type: 'topic', name, patternType: 'literal' },
+      operations: [...ops].sort(),
+    }),
+  );
+  const groupRules = spec.consumerGroups.map(
+    (group): AclRule => ({
+      resource: { type: 'group', name: naming.group(group), patternType: 'literal' },
+      operations: ['Read'],
+    }),
+  );
   return [...topicRules, ...groupRules];
 }
 
@@ -85,8 +93,14 @@ export function serviceAcls(spec: ServiceSpec): AclRule[] {
  */
 export function deadLetterToolAcls(): AclRule[] {
   return [
-    { resource: { type: 'topic', name: DEAD_LETTER_PREFIX, patternType: 'prefix' }, operations: ['Describe', 'Read'] },
-    { resource: { type: 'topic', name: REPLAY_PREFIX, patternType: 'prefix' }, operations: ['Describe', 'Write'] },
+    {
+      resource: { type: 'topic', name: DEAD_LETTER_PREFIX, patternType: 'prefix' },
+      operations: ['Describe', 'Read'],
+    },
+    {
+      resource: { type: 'topic', name: REPLAY_PREFIX, patternType: 'prefix' },
+      operations: ['Describe', 'Write'],
+    },
     {
       resource: { type: 'group', name: DEAD_LETTER_TOOL_GROUP_PREFIX, patternType: 'prefix' },
       operations: ['Delete', 'Read'],

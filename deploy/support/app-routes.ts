@@ -64,7 +64,10 @@ function controllersOf(root: ModuleRef): Type<unknown>[] {
     }
     for (const imported of imports) {
       // forwardRef() and promised modules are resolved by Nest at run time; they hold no routes here.
-      if (typeof imported === 'function' || (typeof imported === 'object' && imported !== null && 'module' in imported)) {
+      if (
+        typeof imported === 'function' ||
+        (typeof imported === 'object' && imported !== null && 'module' in imported)
+      ) {
         visit(imported as ModuleRef);
       }
     }
@@ -73,7 +76,8 @@ function controllersOf(root: ModuleRef): Type<unknown>[] {
   return [...controllers];
 }
 
-function routesOf(root: ModuleRef): AppRoute[] {
+/** Every route the controllers reachable from a module declare. */
+export function routesOfModule(root: ModuleRef): AppRoute[] {
   return controllersOf(root).flatMap(controllerRoutes);
 }
 
@@ -87,8 +91,8 @@ export async function appRoutes(service: ServiceName, config: AppConfig) {
   const loaded = (await import(file)) as Record<string, { register(config: AppConfig): DynamicModule }>;
   const appModule = loaded[moduleName];
   if (!appModule) throw new Error(`${file} does not export ${moduleName}`);
-  const platform = routesOf(PlatformModule.forRoot(config));
+  const platform = routesOfModule(PlatformModule.forRoot(config));
   const platformKeys = new Set(platform.map((r) => `${r.method} ${r.path}`));
-  const all = routesOf(appModule.register(config));
+  const all = routesOfModule(appModule.register(config));
   return { platform, own: all.filter((r) => !platformKeys.has(`${r.method} ${r.path}`)), all };
 }

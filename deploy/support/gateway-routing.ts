@@ -37,7 +37,8 @@ export function backendsFor(objects: readonly K8sObject[], url: string): string[
   const backends = new Set<string>();
   for (const route of ofKind<HttpRoute>(objects, 'HTTPRoute')) {
     for (const rule of route.spec.rules) {
-      if (rule.matches.some((m) => pathMatches(m.path, path))) rule.backendRefs.forEach((b) => backends.add(b.name));
+      if (rule.matches.some((m) => pathMatches(m.path, path)))
+        rule.backendRefs.forEach((b) => backends.add(b.name));
     }
   }
   return [...backends];

@@ -84,12 +84,19 @@ export interface PodSpec {
       }[];
     };
   };
-  readonly topologySpreadConstraints?: { readonly topologyKey: string; readonly labelSelector: LabelSelector }[];
+  readonly topologySpreadConstraints?: {
+    readonly topologyKey: string;
+    readonly labelSelector: LabelSelector;
+  }[];
 }
 
 export interface LabelSelector {
   readonly matchLabels?: Labels;
-  readonly matchExpressions?: { readonly key: string; readonly operator: string; readonly values?: string[] }[];
+  readonly matchExpressions?: {
+    readonly key: string;
+    readonly operator: string;
+    readonly values?: string[];
+  }[];
 }
 
 /** A Deployment, StatefulSet or Job: anything with a pod template. */
@@ -117,7 +124,11 @@ export function ofKind<T extends K8sObject = K8sObject>(objects: readonly K8sObj
   return objects.filter((o) => o.kind === kind) as T[];
 }
 
-export function named<T extends K8sObject = K8sObject>(objects: readonly K8sObject[], kind: string, name: string): T {
+export function named<T extends K8sObject = K8sObject>(
+  objects: readonly K8sObject[],
+  kind: string,
+  name: string,
+): T {
   const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
   if (!found) throw new Error(`no ${kind} ${name} in the rendered manifests`);
   return found as T;
@@ -150,7 +161,10 @@ export function configData(objects: readonly K8sObject[], kind: 'ConfigMap' | 'S
   const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
   if (!found) return undefined;
   const decoded = Object.fromEntries(
-    Object.entries(found.data ?? {}).map(([k, v]) => [k, kind === 'Secret' ? Buffer.from(v, 'base64').toString() : v]),
+    Object.entries(found.data ?? {}).map(([k, v]) => [
+      k,
+      kind === 'Secret' ? Buffer.from(v, 'base64').toString() : v,
+    ]),
   );
   return { ...decoded, ...(found.stringData ?? {}) };
 }
@@ -158,7 +172,12 @@ export function configData(objects: readonly K8sObject[], kind: 'ConfigMap' | 'S
 /** Where a container's variable comes from: a literal, a ConfigMap key or a Secret key. */
 export type EnvSource =
   | { readonly kind: 'literal' }
-  | { readonly kind: 'ConfigMap' | 'Secret'; readonly name: string; readonly key: string; readonly rendered: boolean };
+  | {
+      readonly kind: 'ConfigMap' | 'Secret';
+      readonly name: string;
+      readonly key: string;
+      readonly rendered: boolean;
+    };
 
 export interface ResolvedEnv {
   readonly values: Record<string, string>;
@@ -189,22 +208,28 @@ export function containerEnv(
   }
   for (const variable of container.env ?? []) {
     if (variable.value !== undefined) {
-      values[variable.name] = variable.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, ref: string) =>
-        ref in values ? values[ref] : whole,
+      values[variable.name] = variable.value.replace(
+        /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g,
+        (whole, ref: string) => (ref in values ? values[ref] : whole),
       );
       sources[variable.name] = { kind: 'literal' };
       continue;
     }
     const ref = variable.valueFrom?.secretKeyRef ?? variable.valueFrom?.configMapKeyRef;
-    if (!ref) throw new Error(`${container.name}: ${variable.name} has neither a value nor a supported valueFrom`);
+    if (!ref)
+      throw new Error(`${container.name}: ${variable.name} has neither a value nor a supported valueFrom`);
     const kind = variable.valueFrom?.secretKeyRef ? 'Secret' : 'ConfigMap';
     const data = configData(objects, kind, ref.name);
     const rendered = data !== undefined;
     if (!rendered && kind === 'ConfigMap') {
-      throw new Error(`${container.name}: ${variable.name} refers to ConfigMap ${ref.name}, not in the render`);
+      throw new Error(
+        `${container.name}: ${variable.name} refers to ConfigMap ${ref.name}, not in the render`,
+      );
     }
     if (rendered && !(ref.key in data)) {
-      throw new Error(`${container.name}: ${variable.name} refers to missing key ${ref.key} of ${kind} ${ref.name}`);
+      throw new Error(
+        `${container.name}: ${variable.name} refers to missing key ${ref.key} of ${kind} ${ref.name}`,
+      );
     }
     values[variable.name] = rendered ? data[ref.key] : placeholder(ref.name, ref.key);
     sources[variable.name] = { kind, name: ref.name, key: ref.key, rendered };

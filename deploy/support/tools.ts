@@ -53,7 +53,9 @@ export function run(command: string, args: readonly string[], input?: string): R
 export function runOrThrow(command: string, args: readonly string[], input?: string): string {
   const result = run(command, args, input);
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}${result.stdout}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}${result.stdout}`,
+    );
   }
   return result.stdout;
 }

@@ -89,7 +89,7 @@ install_strimzi_crds() {
   need mvn "Maven is needed to fetch Strimzi's API model"
   log "fetching io.strimzi:api and io.strimzi:crd-generator $STRIMZI_VERSION"
   rm -rf "$TOOLS/strimzi"
-  mvn -q -B -f "$pom" -Dstrimzi.version="$STRIMZI_VERSION" -Dlib.dir="$TOOLS/strimzi/lib" \
+  mvn -q -B -Dstyle.color=never -f "$pom" -Dstrimzi.version="$STRIMZI_VERSION" -Dlib.dir="$TOOLS/strimzi/lib" \
     -Dbuild.dir="$TOOLS/strimzi/build" package
   local java
   java="$(find_java21)"

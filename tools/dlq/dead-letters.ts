@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
-import { ConsumerGroup, KafkaNaming } from '@app/contracts';
+import { Kafka, KafkaMessage, logLevel, Partitioners, SASLOptions } from 'kafkajs';
+import { ConsumerGroup, DEAD_LETTER_TOOL_GROUP_PREFIX, KafkaNaming } from '@app/contracts';
 
 export interface DeadLetter {
   /** `<group>@<partition>:<offset>` within the group's dead-letter topic. */
@@ -35,8 +35,9 @@ export class DeadLetters {
   constructor(
     brokers: string[],
     private readonly naming: KafkaNaming,
+    auth: { sasl?: SASLOptions; ssl?: boolean } = {},
   ) {
-    this.kafka = new Kafka({ clientId: 'dlq-tool', brokers, logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({ clientId: 'dlq-tool', brokers, logLevel: logLevel.NOTHING, ...auth });
   }
 
   /** Every dead letter of a group currently on its topic, oldest first. */
@@ -50,7 +51,7 @@ export class DeadLetters {
       const remaining = new Map(ends.map((p) => [p.partition, Number(p.high) - 1]));
       const letters: DeadLetter[] = [];
       // A throwaway group that reads from the start and is deleted afterwards.
-      const groupId = `${this.naming.prefix}dlq-tool-${randomUUID()}`;
+      const groupId = `${this.naming.prefix}${DEAD_LETTER_TOOL_GROUP_PREFIX}${randomUUID()}`;
       const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });

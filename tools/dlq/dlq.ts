@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CONSUMER_GROUP_TOPICS, ConsumerGroup, KafkaNaming } from '@app/contracts';
+import type { SASLOptions } from 'kafkajs';
 import { DeadLetter, DeadLetters, parseDeadLetterId } from './dead-letters';
 
 const HELP = `Inspect and replay dead letters.
@@ -11,7 +12,8 @@ const HELP = `Inspect and replay dead letters.
 
 An id is <group>@<partition>:<offset>, as list prints it. Replay re-runs the group's handler on
 the stored message (through replay.<group>); it never produces onto the original entity topic.
-Uses KAFKA_BROKERS (default 127.0.0.1:9092) and KAFKA_TOPIC_PREFIX.`;
+Uses KAFKA_BROKERS (default 127.0.0.1:9092), KAFKA_TOPIC_PREFIX, and KAFKA_SASL_MECHANISM,
+KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD, KAFKA_SSL where the cluster needs them.`;
 
 const GROUPS = Object.keys(CONSUMER_GROUP_TOPICS) as ConsumerGroup[];
 
@@ -53,9 +55,28 @@ async function main(): Promise<void> {
     process.stdout.write(`${HELP}\n`);
     return;
   }
+  const {
+    KAFKA_BROKERS,
+    KAFKA_TOPIC_PREFIX,
+    KAFKA_SASL_MECHANISM,
+    KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD,
+  } = process.env;
   const tool = new DeadLetters(
-    (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-    new KafkaNaming(process.env.KAFKA_TOPIC_PREFIX ?? ''),
+    (KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    new KafkaNaming(KAFKA_TOPIC_PREFIX ?? ''),
+    {
+      ssl: process.env.KAFKA_SSL === 'true',
+      ...(KAFKA_SASL_MECHANISM && KAFKA_SASL_USERNAME && KAFKA_SASL_PASSWORD
+        ? {
+            sasl: {
+              mechanism: KAFKA_SASL_MECHANISM,
+              username: KAFKA_SASL_USERNAME,
+              password: KAFKA_SASL_PASSWORD,
+            } as SASLOptions,
+          }
+        : {}),
+    },
   );
   const groups = values.group ? [asGroup(values.group)] : GROUPS;
   const out = (text: string) => process.stdout.write(`${text}\n`);

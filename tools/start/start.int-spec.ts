@@ -42,7 +42,9 @@ describe('npm start', () => {
     const output = collect(child);
     const exited = exitOf(child);
     try {
-      await expectEventually(() => expect(output.text()).toContain('the marketplace is up'), { timeoutMs: 150_000 });
+      await expectEventually(() => expect(output.text()).toContain('the marketplace is up'), {
+        timeoutMs: 150_000,
+      });
       for (const name of SERVICE_NAMES) {
         const url = `http://127.0.0.1:${SERVICE_SPECS[name].port + PORT_OFFSET}`;
         expect((await fetch(`${url}/health/ready`)).status).toBe(200);

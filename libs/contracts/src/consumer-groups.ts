@@ -28,3 +28,9 @@ export const CONSUMER_GROUP_TOPICS: Readonly<Record<ConsumerGroup, readonly Topi
     Topic.ReviewsPenName,
   ],
 };
+
+/**
+ * `npm run dlq` reads dead letters under throwaway groups `<prefix>dlq-tool-<uuid>` and deletes them
+ * afterwards; ACLs for the dead-letter tool are granted on this prefix.
+ */
+export const DEAD_LETTER_TOOL_GROUP_PREFIX = 'dlq-tool-';

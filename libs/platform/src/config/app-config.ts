@@ -38,6 +38,10 @@ export const baseEnvSchema = z
       .string()
       .regex(/^[a-zA-Z0-9._-]*$/)
       .default(''),
+    KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+    KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+    KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+    KAFKA_SSL: boolFromEnv.default(false),
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
@@ -59,6 +63,13 @@ export const baseEnvSchema = z
         code: 'custom',
         path: ['AUTH_JWT_SECRET'],
         message: 'is required unless AUTH_JWKS_URL is set (the key that verifies bearer tokens)',
+      });
+    }
+    if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.KAFKA_SASL_USERNAME ? 'KAFKA_SASL_PASSWORD' : 'KAFKA_SASL_USERNAME'],
+        message: `is required when KAFKA_SASL_MECHANISM is set (${env.KAFKA_SASL_MECHANISM})`,
       });
     }
     if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === LOCAL_DEV_JWT_SECRET) {
@@ -83,6 +94,12 @@ export interface AppConfig {
     readonly topicPrefix: string;
     /** How long a silent consumer keeps its partitions: also how long a crashed one blocks them. */
     readonly sessionTimeoutMs: number;
+    readonly sasl?: {
+      readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+      readonly username: string;
+      readonly password: string;
+    };
+    readonly ssl: boolean;
   };
   readonly log: { readonly level: BaseEnv['LOG_LEVEL'] };
   readonly auth: {
@@ -125,6 +142,15 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
       clientId: env.KAFKA_CLIENT_ID ?? service,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
       sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      sasl:
+        env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
+          ? {
+              mechanism: env.KAFKA_SASL_MECHANISM,
+              username: env.KAFKA_SASL_USERNAME,
+              password: env.KAFKA_SASL_PASSWORD,
+            }
+          : undefined,
+      ssl: env.KAFKA_SSL,
     },
     log: { level: env.LOG_LEVEL },
     auth: {

@@ -19,6 +19,7 @@ export const REDACTED_PATHS = [
   '*.token',
   '*.jwtSecret',
   'config.auth.jwtSecret',
+  'config.kafka.sasl.password',
 ];
 
 /** The request's correlation id: the caller's, if acceptable, else a new one (written back). */
