@@ -37,6 +37,8 @@ export default tseslint.config(
       'bench/**',
       'deploy/**',
       'jest.config.ts',
+      '**/*.int-spec.ts',
+      '**/*.fault-spec.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -11,7 +11,7 @@ async function getJson(url: string, headers: Record<string, string> = {}) {
   return {
     status: response.status,
     headers: response.headers,
-    body: text ? (JSON.parse(text) as any) : undefined,
+    body: text ? JSON.parse(text) : undefined,
   };
 }
 

@@ -1,4 +1,7 @@
 import type { Model } from 'mongoose';
+
+/** Any collection-backed model; these helpers use the driver collection only. */
+type CollectionModel = Pick<Model<unknown>, 'collection'>;
 import { HandlerOutcome } from './event-bus';
 
 const DUPLICATE_KEY = 11000;
@@ -14,7 +17,7 @@ function isDuplicateKey(error: unknown): boolean {
  * equal version is already there".
  */
 export async function applyIfNewer(
-  model: Model<any>,
+  model: CollectionModel,
   input: { id: string; version: number; set: Record<string, unknown> },
 ): Promise<Extract<HandlerOutcome, 'applied' | 'skipped-stale'>> {
   try {
@@ -39,7 +42,7 @@ export const APPLIED_EVENT_MEMORY = 200;
  * atomic update. A redelivered event changes nothing.
  */
 export async function applyOnce(
-  model: Model<any>,
+  model: CollectionModel,
   input: { id: string; eventId: string; update: Record<string, unknown>; upsert?: boolean },
 ): Promise<Extract<HandlerOutcome, 'applied' | 'skipped-duplicate'>> {
   const update = {

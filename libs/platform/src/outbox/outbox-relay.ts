@@ -75,7 +75,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Registers a collection whose documents carry `OutboxFields`. */
-  register(model: Model<any>): void {
+  register(model: Pick<Model<unknown>, 'collection'>): void {
     this.models.set(model.collection.collectionName, model as OutboxModel);
   }
 
@@ -100,7 +100,11 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
    * Publishes what a write just committed. Never throws and is not awaited by the writer: a Kafka
    * outage leaves the events in the outbox for the sweep, and the write has already succeeded.
    */
-  afterWrite(model: Model<any>, aggregateId: string, messages: readonly OutboundMessage[]): void {
+  afterWrite(
+    model: Pick<Model<unknown>, 'collection'>,
+    aggregateId: string,
+    messages: readonly OutboundMessage[],
+  ): void {
     if (messages.length === 0 || this.stopped || !this.options.publishAfterWrite) return;
     void this.inOrder(model as OutboxModel, aggregateId, () =>
       this.publishPending(model as OutboxModel, aggregateId),
