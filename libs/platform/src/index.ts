@@ -16,3 +16,4 @@ export * from './outbox/outbox-relay';
 export * from './platform.module';
 export * from './bootstrap/bootstrap';
 export * from './bootstrap/docs';
+export * from './http';

@@ -1,0 +1,3 @@
+export * from './zod-validation';
+export * from './cursor';
+export * from './references';
