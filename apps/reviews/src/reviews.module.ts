@@ -1,10 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
+import { ModerationModule } from './moderation/moderation.module';
+import { PenNameModule } from './pen-names/pen-name.module';
+import { ProductModule } from './products/product.module';
+import { RatingSummaryModule } from './rating-summary/rating-summary.module';
+import { ReviewModule } from './reviews/review.module';
 
-/** The reviews service. Feature modules are added here as they land. */
+/** The reviews service: pen names, reviews and their rules, moderation, the rating summary. */
 @Module({})
 export class ReviewsModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: ReviewsModule, imports: [PlatformModule.forRoot(config)] };
+    return {
+      module: ReviewsModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        ProductModule,
+        PenNameModule,
+        ReviewModule,
+        ModerationModule,
+        RatingSummaryModule,
+      ],
+    };
   }
 }

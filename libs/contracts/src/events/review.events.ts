@@ -68,6 +68,8 @@ export const ratingSummaryChangedPayloadSchema = z.object({
   version: z.int().positive(),
   count: z.int().nonnegative(),
   ratingSum: z.int().nonnegative(),
+  /** ratingSum / count rounded to two decimals, 0 without reviews; optional: added within v1. */
+  average: z.number().min(0).max(5).optional(),
   distribution: z.object({
     '1': starCountSchema,
     '2': starCountSchema,
