@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { ConsumerGroup, EventEnvelope } from '@app/contracts';
+import { HandlerOutcome, OnEvent } from '@app/platform';
+import { ProductModerationService } from './product-moderation.service';
+
+/** Moderation actions in; those about offers, reviews and pen names are their owners' business. */
+@Controller()
+export class ProductModerationConsumer {
+  constructor(private readonly moderation: ProductModerationService) {}
+
+  @OnEvent(ConsumerGroup.Catalog, 'HoldPlaced')
+  onHold(@Payload() event: EventEnvelope<'HoldPlaced'>): Promise<HandlerOutcome> {
+    return this.moderation.apply(event);
+  }
+
+  @OnEvent(ConsumerGroup.Catalog, 'DecisionMade')
+  onDecision(@Payload() event: EventEnvelope<'DecisionMade'>): Promise<HandlerOutcome> {
+    return this.moderation.apply(event);
+  }
+}
