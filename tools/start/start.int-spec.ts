@@ -45,6 +45,7 @@ describe('npm start', () => {
       await expectEventually(() => expect(output.text()).toContain('the marketplace is up'), {
         timeoutMs: 150_000,
       });
+      expect(output.text()).toMatch(/demo: seed book \S+ \(created\)/);
       for (const name of SERVICE_NAMES) {
         const url = `http://127.0.0.1:${SERVICE_SPECS[name].port + PORT_OFFSET}`;
         expect((await fetch(`${url}/health/ready`)).status).toBe(200);

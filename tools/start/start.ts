@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { SERVICE_NAMES } from '@app/contracts';
 import { LOCAL_DEV_JWT_SECRET } from '@app/platform';
+import { loadDemo } from '../demo/load-demo';
 import { ensureTopics, releaseInfrastructure, REPO_ROOT, resolveInfrastructure } from '../infra';
 import {
   RunningService,
@@ -95,6 +96,14 @@ async function main(): Promise<void> {
     await Promise.all(services.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
   } catch (error) {
     say(`start failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+
+  try {
+    const catalog = services.find((service) => service.name === 'catalog');
+    for (const line of await loadDemo({ catalog: catalog?.url ?? '' })) say(`demo: ${line}`);
+  } catch (error) {
+    say(`demo data failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
   }
 
