@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { DomainError, ValidationError } from '../errors/domain-error';
+import { ValidationError } from '../errors/domain-error';
 import { decodeCursor, encodeCursor } from './cursor';
 import { unknownReference, uuidV7Time } from './references';
 import { ZodValidationPipe } from './zod-validation';
@@ -68,7 +68,7 @@ describe('unknown references', () => {
   it('answers 409 REFERENCE_NOT_YET_KNOWN with Retry-After for a young id, 404 for an old one', () => {
     const young = unknownReference({ kind: 'product', id: uuidv7(), notFoundCode: 'PRODUCT_NOT_FOUND' });
     expect(young).toMatchObject({ kind: 'conflict', code: 'REFERENCE_NOT_YET_KNOWN' });
-    expect((young).retryAfterSeconds).toBeGreaterThan(0);
+    expect(young.retryAfterSeconds).toBeGreaterThan(0);
     const old = unknownReference({
       kind: 'product',
       id: uuidv7({ msecs: Date.now() - 60_000 }),
