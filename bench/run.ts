@@ -5,6 +5,7 @@ import { databaseUri } from '@app/testing';
 import { ensureTopics } from '../tools/infra';
 import { acquireBenchInfra } from './lib/bench-infra';
 import { cleanUpRun } from './lib/cleanup';
+import { withSetupRetries } from './lib/kafka-topics';
 import { BenchOptions, parseBenchArgs, USAGE } from './lib/cli-args';
 import { benchDatabaseName, BenchContext, BenchInfra, newRunPrefix } from './lib/context';
 import { renderMarkdown } from './lib/markdown-table';
@@ -13,7 +14,7 @@ import { aggregateRuns, RunResult, SuiteRecorder, SuiteResult } from './lib/repo
 import { writeResults } from './lib/results-writer';
 import * as stats from './lib/stats';
 import { BenchSuite, selectSuites } from './lib/suite';
-import { loadSuites } from './lib/suite-registry';
+import { discoverSuites, loadSuite } from './lib/suite-registry';
 
 const RESULTS_DIR = join(__dirname, 'results');
 const benchStarted = Date.now();
@@ -22,7 +23,10 @@ function log(message: string): void {
   process.stderr.write(`[bench +${((Date.now() - benchStarted) / 1000).toFixed(1)}s] ${message}\n`);
 }
 
-async function runSuite(suite: BenchSuite, base: Omit<BenchContext, 'results' | 'defer' | 'log'>): Promise<SuiteResult> {
+async function runSuite(
+  suite: BenchSuite,
+  base: Omit<BenchContext, 'results' | 'defer' | 'log'>,
+): Promise<SuiteResult> {
   const results = new SuiteRecorder(suite.name);
   const deferred: (() => Promise<unknown> | void)[] = [];
   const ctx: BenchContext = {
@@ -37,7 +41,9 @@ async function runSuite(suite: BenchSuite, base: Omit<BenchContext, 'results' | 
     await suite.run(ctx);
   } catch (error) {
     failure = error;
-    log(`suite ${suite.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(
+      `suite ${suite.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   for (const cleanup of deferred.reverse()) {
     await Promise.resolve()
@@ -47,7 +53,12 @@ async function runSuite(suite: BenchSuite, base: Omit<BenchContext, 'results' | 
   return results.result(failure);
 }
 
-async function runOnce(run: number, suites: readonly BenchSuite[], infra: BenchInfra, options: BenchOptions): Promise<RunResult> {
+async function runOnce(
+  run: number,
+  suites: readonly BenchSuite[],
+  infra: BenchInfra,
+  options: BenchOptions,
+): Promise<RunResult> {
   const runPrefix = newRunPrefix();
   const topicPrefix = `${runPrefix}.`;
   const databases = new Set<string>();
@@ -66,7 +77,7 @@ async function runOnce(run: number, suites: readonly BenchSuite[], infra: BenchI
       return databaseUri(infra.mongoUrl, database);
     },
     ensurePlatformTopics: async () => {
-      topicsReady ??= ensureTopics(infra.kafkaBrokers, topicPrefix);
+      topicsReady ??= withSetupRetries(() => ensureTopics(infra.kafkaBrokers, topicPrefix));
       await topicsReady;
     },
     shared: <T>(key: string, produce: () => Promise<T>) => {
@@ -80,7 +91,12 @@ async function runOnce(run: number, suites: readonly BenchSuite[], infra: BenchI
   try {
     for (const suite of suites) results.push(await runSuite(suite, base));
   } finally {
-    const problems = await cleanUpRun({ mongoUrl: infra.mongoUrl, databases: [...databases], kafkaBrokers: infra.kafkaBrokers, topicPrefix });
+    const problems = await cleanUpRun({
+      mongoUrl: infra.mongoUrl,
+      databases: [...databases],
+      kafkaBrokers: infra.kafkaBrokers,
+      topicPrefix,
+    });
     for (const problem of problems) log(`cleanup of ${runPrefix}: ${problem}`);
   }
   return { run, runPrefix, startedAt, suites: results };
@@ -92,7 +108,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const suites = selectSuites(loadSuites(join(__dirname, 'suites')), options.suites);
+  const suites = selectSuites(discoverSuites(join(__dirname, 'suites')), options.suites).map(loadSuite);
   const startedAt = new Date().toISOString();
   const machine = {
     cpus: cpus().length,
@@ -111,7 +127,9 @@ async function main(): Promise<number> {
   const summary = aggregateRuns(runs);
   const machineLine = `${machine.cpus} cpus, node ${machine.node}, load average ${machine.loadAverageAtStart} at start, ${loadavg()[0].toFixed(2)} at end, profile ${options.profile}.`;
   const markdown = renderMarkdown({ startedAt, runs: runs.length, machine: machineLine }, summary);
-  const notes = runs.flatMap((r) => r.suites.flatMap((s) => s.notes.map((n) => `- run ${r.run}, ${s.suite}: ${n}`)));
+  const notes = runs.flatMap((r) =>
+    r.suites.flatMap((s) => s.notes.map((n) => `- run ${r.run}, ${s.suite}: ${n}`)),
+  );
   const fullMarkdown = notes.length > 0 ? `${markdown}\nNotes:\n${notes.join('\n')}\n` : markdown;
   const paths = writeResults(
     RESULTS_DIR,

@@ -69,7 +69,8 @@ export async function measureBulkWriteCeiling(ctx: BenchContext): Promise<Measur
         const result = await offers.bulkWrite(upserts(slice, pass), { ordered: false });
         batchMs.push(performance.now() - batchStarted);
         const touched = result.upsertedCount + result.matchedCount;
-        if (touched !== slice.length) throw new Error(`bulk upsert touched ${touched} of ${slice.length} documents`);
+        if (touched !== slice.length)
+          throw new Error(`bulk upsert touched ${touched} of ${slice.length} documents`);
       }
       const elapsedMs = performance.now() - started;
       measurements.push({

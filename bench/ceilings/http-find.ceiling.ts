@@ -47,7 +47,10 @@ async function seedBooks(uri: string, count: number): Promise<{ ids: string[]; i
 }
 
 function sample<T>(items: readonly T[], count: number): T[] {
-  return Array.from({ length: Math.min(count, items.length) }, () => items[Math.floor(Math.random() * items.length)]);
+  return Array.from(
+    { length: Math.min(count, items.length) },
+    () => items[Math.floor(Math.random() * items.length)],
+  );
 }
 
 /**
@@ -62,7 +65,11 @@ export async function measureHttpFindCeiling(ctx: BenchContext): Promise<Measure
   const server = await spawnBenchServer(SERVER_SCRIPT, { BENCH_MONGODB_URI: uri });
   try {
     const routes = [
-      { id: 'ceiling.http.find-by-id', what: 'findOne by _id', paths: sample(ids, PATHS_PER_ROUTE).map((id) => `/books/${id}`) },
+      {
+        id: 'ceiling.http.find-by-id',
+        what: 'findOne by _id',
+        paths: sample(ids, PATHS_PER_ROUTE).map((id) => `/books/${id}`),
+      },
       {
         id: 'ceiling.http.find-by-isbn',
         what: 'findOne by indexed isbn',
@@ -71,7 +78,9 @@ export async function measureHttpFindCeiling(ctx: BenchContext): Promise<Measure
     ];
     const measurements: Measurement[] = [];
     for (const route of routes) {
-      ctx.log(`http ceiling: ${route.what}, ${profile.httpConnections} connections, ${profile.httpDurationMs} ms`);
+      ctx.log(
+        `http ceiling: ${route.what}, ${profile.httpConnections} connections, ${profile.httpDurationMs} ms`,
+      );
       const load = await measureHttpLoad({
         url: server.url,
         paths: route.paths,

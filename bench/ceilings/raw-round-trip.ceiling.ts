@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { buildEvent, Topic, topicSpec } from '@app/contracts';
 import { SAMPLE_PAYLOADS } from '@app/testing';
 import type { BenchContext } from '../lib/context';
+import { createTopicsAndWait } from '../lib/kafka-topics';
 import { runOpenLoop } from '../lib/open-loop';
 import type { Measurement } from '../lib/report';
 import { ratePerSecond, summarize } from '../lib/stats';
@@ -134,12 +135,21 @@ function roundTripMeasurement(input: {
       details: { ...input.details, expected: input.expected, missing: input.expected - timings.length },
     },
     stage('insert', (t) => (t.inserted === undefined ? undefined : t.inserted - t.start)),
-    stage('produce (send → ack)', (t) => (t.acked === undefined || t.inserted === undefined ? undefined : t.acked - t.inserted)),
-    stage('ack → consumer receives', (t) => (t.acked === undefined ? undefined : (t.received as number) - t.acked)),
+    stage('produce (send → ack)', (t) =>
+      t.acked === undefined || t.inserted === undefined ? undefined : t.acked - t.inserted,
+    ),
+    stage('ack → consumer receives', (t) =>
+      t.acked === undefined ? undefined : (t.received as number) - t.acked,
+    ),
   ];
 }
 
-async function measureThroughput(ctx: BenchContext, kafka: Kafka, producer: Producer, value: string): Promise<Measurement> {
+async function measureThroughput(
+  ctx: BenchContext,
+  kafka: Kafka,
+  producer: Producer,
+  value: string,
+): Promise<Measurement> {
   const total = ctx.profile.throughputMessages;
   const topic = `${ctx.topicPrefix}bench.raw-throughput`;
   let received = 0;
@@ -167,7 +177,10 @@ async function measureThroughput(ctx: BenchContext, kafka: Kafka, producer: Prod
     }
     await Promise.all(inFlight);
     const producedMs = performance.now() - started;
-    await waitUntil(() => received >= total, { timeoutMs: DRAIN_TIMEOUT_MS, what: 'raw throughput messages to arrive' });
+    await waitUntil(() => received >= total, {
+      timeoutMs: DRAIN_TIMEOUT_MS,
+      what: 'raw throughput messages to arrive',
+    });
     return {
       id: 'ceiling.raw.throughput',
       label: `raw kafkajs produce → consume throughput (batches of ${THROUGHPUT_BATCH}, acks=all)`,
@@ -191,12 +204,16 @@ async function measureThroughput(ctx: BenchContext, kafka: Kafka, producer: Prod
  */
 export async function measureRawRoundTripCeiling(ctx: BenchContext): Promise<Measurement[]> {
   const { profile } = ctx;
-  const kafka = new Kafka({ clientId: 'bench-raw', brokers: ctx.infra.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'bench-raw',
+    brokers: ctx.infra.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
   const topics = ['raw-round-trip', 'raw-throughput'].map((name) => `${ctx.topicPrefix}bench.${name}`);
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS })) });
-  await admin.disconnect();
+  await createTopicsAndWait(
+    ctx.infra.kafkaBrokers,
+    topics.map((topic) => ({ topic, numPartitions: PARTITIONS })),
+  );
 
   const client = await new mongo.MongoClient(ctx.databaseUri('raw_ceiling')).connect();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
@@ -222,7 +239,9 @@ export async function measureRawRoundTripCeiling(ctx: BenchContext): Promise<Mea
       await waitUntil(() => trips.complete(seqs).length === seqs.length, {
         timeoutMs: DRAIN_TIMEOUT_MS,
         what: 'raw round trips to arrive',
-      }).catch(() => ctx.log(`raw kafka: ${seqs.length - trips.complete(seqs).length} round trips never arrived`));
+      }).catch(() =>
+        ctx.log(`raw kafka: ${seqs.length - trips.complete(seqs).length} round trips never arrived`),
+      );
       return { seqs, loop };
     };
 

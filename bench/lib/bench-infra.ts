@@ -30,7 +30,10 @@ export interface AcquiredInfra extends BenchInfra {
  * infrastructure (`shared`, via `resolveInfrastructure`); else (`own`, the default) the bench's own
  * instances, stopped at the end if this call started them.
  */
-export async function acquireBenchInfra(mode: InfraMode, log: (message: string) => void): Promise<AcquiredInfra> {
+export async function acquireBenchInfra(
+  mode: InfraMode,
+  log: (message: string) => void,
+): Promise<AcquiredInfra> {
   if (mode === 'shared' || (process.env.KAFKA_BROKERS && process.env.MONGODB_URI)) {
     const resolved = await resolveInfrastructure({ onProgress: log });
     return {

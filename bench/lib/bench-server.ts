@@ -39,13 +39,17 @@ export function spawnBenchServer(script: string, env: Record<string, string>): P
     await exited;
   };
   return new Promise<BenchServer>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`${script} did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`${script} did not start in ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       void stop();
       reject(new Error(`${error.message}\n${stderr}`));
     };
-    const exitedEarly = (code: number | null) => fail(new Error(`${script} exited (${code}) before listening`));
+    const exitedEarly = (code: number | null) =>
+      fail(new Error(`${script} exited (${code}) before listening`));
     child.once('exit', exitedEarly);
     const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> });
     lines.on('line', (line) => {

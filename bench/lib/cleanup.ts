@@ -28,7 +28,11 @@ export async function cleanUpRun(input: {
     });
   }
   await attempt('deleting consumer groups', async () => {
-    const admin = new Kafka({ clientId: 'bench-cleanup', brokers: input.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'bench-cleanup',
+      brokers: input.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     try {
       const { groups } = await admin.listGroups();

@@ -47,12 +47,17 @@ function fire(
         // Each connection walks the paths in its own order, so they do not hit one key in lockstep.
         setupClient: (client) => client.setRequests(shuffled(requests)),
       },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error: unknown, result) =>
+        error
+          ? reject(error instanceof Error ? error : new Error(`autocannon failed: ${JSON.stringify(error)}`))
+          : resolve(result),
     );
     // autocannon's own histogram keeps whole milliseconds only; sub-millisecond reads need the raw
     // response times, which the 'response' event carries (in-process runs only, not worker mode).
     if (onResponse) {
-      instance.on('response', (_client, status: number, _bytes: number, ms: number) => onResponse(status, ms));
+      instance.on('response', (_client, status: number, _bytes: number, ms: number) =>
+        onResponse(status, ms),
+      );
     }
   });
 }

@@ -39,7 +39,7 @@ function measurementRow(m: AggregatedMeasurement): string[] {
     ms(latency?.p90),
     ms(latency?.p99),
     ms(latency?.max),
-    latency ? formatNumber(latency.count) : '',
+    latency ? Math.round(latency.count).toLocaleString('en-US') : '',
     m.runs > 1 && m.p99PerRun ? m.p99PerRun.map(formatNumber).join(', ') : '',
   ];
 }

@@ -86,6 +86,11 @@ export function evaluateGoal(spec: GoalSpec, measurements: readonly Measurement[
   return { ...spec, unit, oursValue, ceilingValue, ratio, met: isMet(spec.bound, ratio, spec.limit) };
 }
 
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
 /** Collects what a suite measures; goals are judged when the suite's result is taken. */
 export class SuiteRecorder {
   private readonly measurements: Measurement[] = [];
@@ -128,7 +133,7 @@ export class SuiteRecorder {
       measurements: [...this.measurements],
       goals,
       notes,
-      ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
+      ...(error === undefined ? {} : { error: describe(error) }),
     };
   }
 }

@@ -21,7 +21,11 @@ export function fileStamp(iso: string): string {
 }
 
 /** Writes `bench-<stamp>.json` and `.md` under `dir`, plus `latest.json` / `latest.md`. */
-export function writeResults(dir: string, report: BenchReport, markdown: string): { json: string; markdown: string } {
+export function writeResults(
+  dir: string,
+  report: BenchReport,
+  markdown: string,
+): { json: string; markdown: string } {
   mkdirSync(dir, { recursive: true });
   const base = join(dir, `bench-${fileStamp(report.startedAt)}`);
   const json = `${JSON.stringify(report, null, 2)}\n`;

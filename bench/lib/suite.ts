@@ -21,7 +21,10 @@ export function suiteNameOf(fileName: string): string | undefined {
  * The suites to run, in registry order: all of them without names, else the named ones, refusing
  * a name no suite has (a typo must not silently bench nothing).
  */
-export function selectSuites<T extends { name: string }>(available: readonly T[], requested: readonly string[]): T[] {
+export function selectSuites<T extends { name: string }>(
+  available: readonly T[],
+  requested: readonly string[],
+): T[] {
   if (requested.length === 0) return [...available];
   const unknown = requested.filter((name) => !available.some((suite) => suite.name === name));
   if (unknown.length > 0) {

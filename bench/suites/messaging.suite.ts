@@ -26,6 +26,19 @@ export const suite: BenchSuite = {
     const raw = await recordCeiling(ctx, 'raw-round-trip');
     const ours = await measureOutboxPath(ctx);
     for (const measurement of ours) ctx.results.measurement(measurement);
+    const { p50FirstFifthMs, p50LastFifthMs, missing } = ours[0].details ?? {};
+    if (typeof missing === 'number' && missing > 0) {
+      ctx.results.note(
+        `${missing} of our events were not handled within the drain timeout: the p99 understates`,
+      );
+    }
+    if (typeof p50FirstFifthMs === 'number' && typeof p50LastFifthMs === 'number') {
+      if (p50LastFifthMs > 50 && p50LastFifthMs > 2 * p50FirstFifthMs) {
+        ctx.results.note(
+          `our path fell behind the offered rate: p50 grew from ${p50FirstFifthMs.toFixed(0)} ms in the first fifth of the window to ${p50LastFifthMs.toFixed(0)} ms in the last`,
+        );
+      }
+    }
     const rawRoundTrip = raw.find((m) => m.id === 'ceiling.raw.round-trip');
     if (rawRoundTrip) {
       const p50Ratio = statValue(ours[0], 'p50') / statValue(rawRoundTrip, 'p50');

@@ -17,6 +17,8 @@ interface EventTiming {
   version: number;
   /** Just before `ProbeService.write()` was called. */
   start: number;
+  /** The same instant on the wall clock, for the check against `probe_arrivals.at`. */
+  wallStart: number;
   /** `write()` resolved: the atomic update with the outbox append is acknowledged. */
   written?: number;
   /** The relay handed the event to the publisher (after reading the aggregate's outbox). */
@@ -69,11 +71,12 @@ class PathObserver {
   }
 
   write(probe: ProbeService, aggregateId: string): void {
+    const wallStart = Date.now();
     const start = performance.now();
     probe.write(aggregateId).then(
       (version) => {
         const key = PathObserver.key(aggregateId, version);
-        const timing: EventTiming = { aggregateId, version, start, written: performance.now() };
+        const timing: EventTiming = { aggregateId, version, start, wallStart, written: performance.now() };
         this.byAggregateVersion.set(key, timing);
         // The consumer may have been quicker than this continuation.
         const early = this.pendingHandled.get(key);
@@ -105,12 +108,22 @@ class PathObserver {
   }
 }
 
-function stage(id: string, name: string, timings: readonly EventTiming[], span: (t: EventTiming) => number | undefined): Measurement {
+function stage(
+  id: string,
+  name: string,
+  timings: readonly EventTiming[],
+  span: (t: EventTiming) => number | undefined,
+): Measurement {
   const samples = timings.flatMap((t) => {
     const value = span(t);
     return value === undefined || Number.isNaN(value) ? [] : [value];
   });
-  return { id: `${id}.stage.${name}`, label: `  stage: ${name}`, role: 'ours', latencyMs: summarize(samples) };
+  return {
+    id: `${id}.stage.${name}`,
+    label: `  stage: ${name}`,
+    role: 'ours',
+    latencyMs: summarize(samples),
+  };
 }
 
 /**
@@ -123,10 +136,15 @@ export async function measureOutboxPath(ctx: BenchContext): Promise<Measurement[
   const { profile } = ctx;
   await ctx.ensurePlatformTopics();
   const service = await startServiceOn(
-    { kafkaBrokers: ctx.infra.kafkaBrokers, topicPrefix: ctx.topicPrefix, mongoUri: ctx.databaseUri('probe') },
+    {
+      kafkaBrokers: ctx.infra.kafkaBrokers,
+      topicPrefix: ctx.topicPrefix,
+      mongoUri: ctx.databaseUri('probe'),
+    },
     'offers',
     (config) => ProbeModule.register(config),
-    { LOG_LEVEL: 'error' },
+    // The table goes to stdout, where the service's JSON logs would land too; only fatal ones do.
+    { LOG_LEVEL: 'fatal' },
   );
   ctx.defer(() => service.close());
   const probe = service.app.get(ProbeService);
@@ -136,13 +154,14 @@ export async function measureOutboxPath(ctx: BenchContext): Promise<Measurement[
 
   const steady = async (durationMs: number) => {
     const from = performance.now();
+    const failedBefore = observer.writeFailures;
     const loop = await runOpenLoop({
       ratePerSecond: profile.steadyRate,
       durationMs,
       start: (index) => observer.write(probe, ids[index % ids.length]),
     });
     const to = performance.now();
-    const expected = loop.issued - observer.writeFailures;
+    const expected = loop.issued - (observer.writeFailures - failedBefore);
     await waitUntil(
       () => {
         const timings = observer.startedBetween(from, to);
@@ -163,6 +182,10 @@ export async function measureOutboxPath(ctx: BenchContext): Promise<Measurement[
   const arrivalCheck = await arrivalsCrossCheck(service.app.get(ProbeStore), timings);
 
   const id = 'ours.outbox-path';
+  const byStart = [...timings].sort((a, b) => a.start - b.start);
+  const fifth = Math.max(1, Math.floor(byStart.length / 5));
+  const p50Of = (slice: readonly EventTiming[]) =>
+    summarize(slice.map((t) => (t.effectStored as number) - t.start)).p50;
   return [
     {
       id,
@@ -177,6 +200,9 @@ export async function measureOutboxPath(ctx: BenchContext): Promise<Measurement[
         writeFailures: observer.writeFailures - failuresBefore,
         schedulerLatenessP99Ms: loop.lateness.p99,
         aggregates: profile.steadyAggregates,
+        // A latency that grows across the window means the path cannot keep up with the rate.
+        p50FirstFifthMs: p50Of(byStart.slice(0, fifth)),
+        p50LastFifthMs: p50Of(byStart.slice(-fifth)),
         ...arrivalCheck,
       },
     },
@@ -189,8 +215,10 @@ export async function measureOutboxPath(ctx: BenchContext): Promise<Measurement[
 }
 
 /**
- * The same latency read from what the consumer stored (`probe_arrivals.at`, millisecond
- * resolution, first arrival of each event): a check that observing from outside measured the same.
+ * The latency read from what the consumer stored instead: `probe_arrivals.at` of each event's
+ * first arrival (the handler's first write, so a little before all its effects are stored) minus
+ * the wall-clock start, both in whole milliseconds. A check that observing from outside measured
+ * the same thing.
  */
 async function arrivalsCrossCheck(
   store: ProbeStore,
@@ -207,7 +235,7 @@ async function arrivalsCrossCheck(
   }
   const samples = timings.flatMap((t) => {
     const at = firstArrival.get(PathObserver.key(t.aggregateId, t.version));
-    return at === undefined ? [] : [at - (performance.timeOrigin + t.start)];
+    return at === undefined ? [] : [at - t.wallStart];
   });
   if (samples.length === 0) return { arrivalsMatched: 0 };
   const summary = summarize(samples);

@@ -149,6 +149,9 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       });
       await consumer.run({
         autoCommit: true,
+        // Committing after every batch costs a round trip before the next fetch; once a second
+        // is enough, and the idempotent handlers absorb what a crash makes us read again.
+        autoCommitInterval: 1_000,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
         eachBatch: (payload) => this.handleBatch(group, payload),
