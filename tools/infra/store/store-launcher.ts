@@ -197,7 +197,9 @@ export async function startNativeStore(options: NativeStoreOptions = {}): Promis
       command: 'java',
       args: [
         '-Xms64m',
-        '-Xmx1g',
+        // Its secondary indexes live on the heap: a 100k-product catalog with search tokens
+        // needs more than 1 GB to stay out of long GC pauses (24 GB machines).
+        '-Xmx3g',
         '-XX:+UseG1GC',
         ...STORE_LOGGING,
         '-cp',
