@@ -1,9 +1,13 @@
+import { SERVICE_SPECS } from '@app/contracts';
 import { LOCAL_AUTH_AUDIENCE, LOCAL_AUTH_ISSUER, LOCAL_DEV_JWT_SECRET } from '@app/platform';
 import { mintToken } from '../token/mint-token';
 import { loadCatalogDemo } from './catalog-demo';
+import { loadOffersDemo } from './offers-demo';
 
 export interface DemoTargets {
   readonly catalog: string;
+  /** Defaults to the offers service's local port. */
+  readonly offers?: string;
 }
 
 /**
@@ -21,5 +25,24 @@ export async function loadDemo(targets: DemoTargets, secret = LOCAL_DEV_JWT_SECR
     ttlSeconds: 300,
   });
   const book = await loadCatalogDemo(targets.catalog, editor);
-  return [`seed book ${book.productId} (${book.outcome}): ${targets.catalog}/products/${book.productId}`];
+  const offersUrl = targets.offers ?? `http://127.0.0.1:${SERVICE_SPECS.offers.port}`;
+  const offers = await loadOffersDemo({
+    offersUrl,
+    productId: book.productId,
+    tokenFor: (sellerId) =>
+      mintToken({
+        secret,
+        issuer: LOCAL_AUTH_ISSUER,
+        audience: LOCAL_AUTH_AUDIENCE,
+        subject: `demo-seller-${sellerId}`,
+        roles: ['seller'],
+        sellerId,
+        ageVerified: true,
+        ttlSeconds: 300,
+      }),
+  });
+  return [
+    `seed book ${book.productId} (${book.outcome}): ${targets.catalog}/products/${book.productId}`,
+    `${offers.offers} offers from ${offers.sellers} sellers: ${offersUrl}/products/${book.productId}/offers`,
+  ];
 }

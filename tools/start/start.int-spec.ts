@@ -46,6 +46,7 @@ describe('npm start', () => {
         timeoutMs: 150_000,
       });
       expect(output.text()).toMatch(/demo: seed book \S+ \(created\)/);
+      expect(output.text()).toContain('demo: 23 offers from');
       for (const name of SERVICE_NAMES) {
         const url = `http://127.0.0.1:${SERVICE_SPECS[name].port + PORT_OFFSET}`;
         expect((await fetch(`${url}/health/ready`)).status).toBe(200);

@@ -100,8 +100,10 @@ async function main(): Promise<void> {
   }
 
   try {
-    const catalog = services.find((service) => service.name === 'catalog');
-    for (const line of await loadDemo({ catalog: catalog?.url ?? '' })) say(`demo: ${line}`);
+    const urlOf = (name: string) => services.find((service) => service.name === name)?.url ?? '';
+    for (const line of await loadDemo({ catalog: urlOf('catalog'), offers: urlOf('offers') })) {
+      say(`demo: ${line}`);
+    }
   } catch (error) {
     say(`demo data failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);

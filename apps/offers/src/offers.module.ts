@@ -1,10 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
+import { OffersCommonModule } from './common/common.module';
+import { DEFAULT_OFFERS_SETTINGS, OffersSettings } from './common/offers-settings';
+import { FeedModule } from './feeds/feed.module';
+import { ModerationModule } from './moderation/moderation.module';
+import { OfferModule } from './offers/offer.module';
+import { SellerProfileModule } from './sellers/seller-profile.module';
+import { OfferSummaryModule } from './summary/offer-summary.module';
 
-/** The offers service. Feature modules are added here as they land. */
+/** The offers service: seller profiles, offers, inventory feeds, moderation, the offer summary. */
 @Module({})
 export class OffersModule {
-  static register(config: AppConfig): DynamicModule {
-    return { module: OffersModule, imports: [PlatformModule.forRoot(config)] };
+  static register(config: AppConfig, settings: Partial<OffersSettings> = {}): DynamicModule {
+    return {
+      module: OffersModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        OffersCommonModule.forRoot({ ...DEFAULT_OFFERS_SETTINGS, ...settings }),
+        SellerProfileModule,
+        OfferModule,
+        ModerationModule,
+        OfferSummaryModule,
+        FeedModule,
+      ],
+    };
   }
 }

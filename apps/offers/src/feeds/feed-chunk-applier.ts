@@ -1,0 +1,274 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { APP_CONFIG, AppConfig, DomainError } from '@app/platform';
+import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
+import { offerChanged } from '../offers/offer.events';
+import { FeedOfferWrite, OfferRepository, StoredOffer } from '../offers/offer.repository';
+import {
+  changedTerms,
+  checkOfferTerms,
+  isUnderModeration,
+  normalizeNote,
+  OfferTerms,
+  stockStatus,
+} from '../offers/offer-rules';
+import { ownerKeyOf, revKeyOf, skuKeyOf } from '../offers/offer.schema';
+import { termsOf } from '../offers/offer-writing.service';
+import { ProductService } from '../products/product.service';
+import { ProductProjection } from '../products/product.schema';
+import type { FeedRow } from './feed-row';
+import type { ReportEntry } from './feed.schema';
+
+/** Rounds of re-reading rows whose write lost a race with an API write. */
+const MAX_CHUNK_ROUNDS = 5;
+
+type Decision = { write: FeedOfferWrite; entry: ReportEntry } | { entry: ReportEntry };
+
+const rejected = (row: FeedRow, code: string, message: string): ReportEntry => ({
+  line: row.line,
+  sku: row.sku,
+  outcome: 'rejected',
+  code,
+  message,
+});
+
+/**
+ * Applies one chunk of a feed as a bulk write: each row is decided against the offer as read, then
+ * all writes go out in one unordered bulkWrite, each still a version-guarded single-document
+ * update carrying its event. A row is reported applied only once its write matched.
+ */
+@Injectable()
+export class FeedChunkApplier {
+  constructor(
+    private readonly offers: OfferRepository,
+    private readonly products: ProductService,
+    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async apply(input: {
+    feedId: string;
+    sellerId: string;
+    rows: FeedRow[];
+    correlationId: string;
+  }): Promise<ReportEntry[]> {
+    const entries: ReportEntry[] = [];
+    let pending = input.rows;
+    for (let round = 1; round <= MAX_CHUNK_ROUNDS && pending.length > 0; round++) {
+      const decisions = await this.decide({ ...input, rows: pending });
+      const writes = decisions.flatMap((d) => ('write' in d ? [d.write] : []));
+      const missed = new Set((await this.offers.bulkApply(input.sellerId, writes)).map((w) => w.offer.sku));
+      await this.offers.publishChunk(writes.filter((w) => !missed.has(w.offer.sku)));
+      for (const decision of decisions) {
+        if (!('write' in decision) || !missed.has(decision.write.offer.sku)) entries.push(decision.entry);
+      }
+      pending = pending.filter((row) => missed.has(row.sku));
+    }
+    for (const row of pending)
+      entries.push(
+        rejected(
+          row,
+          'CONCURRENT_MODIFICATION',
+          'the offer kept changing while the feed applied; resend the row',
+        ),
+      );
+    return entries;
+  }
+
+  private async decide(input: {
+    feedId: string;
+    sellerId: string;
+    rows: FeedRow[];
+    correlationId: string;
+  }): Promise<Decision[]> {
+    const existing = new Map(
+      (
+        await this.offers.findBySkuKeys(
+          input.sellerId,
+          input.rows.map((row) => skuKeyOf(input.sellerId, row.sku)),
+        )
+      ).map((offer) => [offer.sku, offer]),
+    );
+    const productIds = input.rows.flatMap((row) => (row.productId ? [row.productId] : []));
+    const products = await this.products.byIds([...new Set(productIds)]);
+    return input.rows.map((row) => {
+      try {
+        return this.decideRow({ ...input, row, current: existing.get(row.sku), products });
+      } catch (error) {
+        if (error instanceof DomainError) return { entry: rejected(row, error.code, error.message) };
+        throw error;
+      }
+    });
+  }
+
+  private decideRow(input: {
+    feedId: string;
+    sellerId: string;
+    row: FeedRow;
+    current?: StoredOffer;
+    products: Map<string, ProductProjection>;
+    correlationId: string;
+  }): Decision {
+    const { row, current } = input;
+    const marker = `${input.feedId}:${row.line}`;
+    if (!current) {
+      if (row.action !== 'upsert')
+        return { entry: rejected(row, 'OFFER_NOT_FOUND', `no offer has SKU ${row.sku}`) };
+      return this.insertion(input, marker);
+    }
+    // Resuming after a crash: this very row already changed the offer.
+    if (current.lastFeedRow === marker)
+      return { entry: { line: row.line, sku: row.sku, outcome: 'applied', offerId: current._id } };
+    if (isUnderModeration(current.status)) {
+      return {
+        entry: rejected(row, 'OFFER_UNDER_MODERATION', 'the offer is held or suspended by moderation'),
+      };
+    }
+    if (row.action === 'withdraw') {
+      if (current.status === 'withdrawn')
+        return { entry: { line: row.line, sku: row.sku, outcome: 'unchanged', offerId: current._id } };
+      return this.change(input, marker, termsOf(current), 'withdrawn', 'OfferWithdrawn');
+    }
+    if (row.action === 'update') {
+      if (current.status === 'withdrawn')
+        return {
+          entry: rejected(row, 'OFFER_WITHDRAWN', 'a withdrawn offer is reactivated by an upsert row'),
+        };
+      const terms = this.checked({
+        ...termsOf(current),
+        price:
+          row.priceMinor === undefined
+            ? current.price
+            : { amountMinor: row.priceMinor, currency: row.currency ?? current.price.currency },
+        quantity: row.quantity ?? current.quantity,
+      });
+      return this.change(input, marker, terms, stockStatus(terms.quantity), 'OfferUpdated');
+    }
+    if (current.productId !== row.productId) {
+      return {
+        entry: rejected(row, 'OFFER_PRODUCT_IMMUTABLE', `SKU ${row.sku} is the offer of another product`),
+      };
+    }
+    if (current.status === 'withdrawn') this.requireListable(row, input.products.get(row.productId) ?? null);
+    return this.change(
+      input,
+      marker,
+      this.checked(this.termsOfRow(row)),
+      stockStatus(row.quantity!),
+      'OfferUpdated',
+    );
+  }
+
+  private insertion(
+    input: {
+      feedId: string;
+      sellerId: string;
+      row: FeedRow;
+      products: Map<string, ProductProjection>;
+      correlationId: string;
+    },
+    marker: string,
+  ): Decision {
+    const { row } = input;
+    this.requireListable(row, input.products.get(row.productId!) ?? null);
+    const terms = this.checked(this.termsOfRow(row));
+    const now = new Date();
+    const offerId = uuidv7();
+    const offer: StoredOffer = {
+      _id: offerId,
+      sellerId: input.sellerId,
+      sku: row.sku,
+      skuKey: skuKeyOf(input.sellerId, row.sku),
+      ownerKey: ownerKeyOf(input.sellerId, offerId),
+      revKey: revKeyOf(input.sellerId, offerId, 1),
+      productId: row.productId!,
+      ...terms,
+      status: stockStatus(terms.quantity),
+      appliedActionIds: [],
+      lastFeedRow: marker,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    if (offer.conditionNote === undefined) delete offer.conditionNote;
+    return {
+      write: {
+        kind: 'insert',
+        offer,
+        expectedVersion: 0,
+        event: offerChanged('OfferListed', offer, [], input.correlationId),
+      },
+      entry: { line: row.line, sku: row.sku, outcome: 'applied', offerId: offer._id },
+    };
+  }
+
+  private change(
+    input: { row: FeedRow; current?: StoredOffer; correlationId: string },
+    marker: string,
+    terms: OfferTerms,
+    status: StoredOffer['status'],
+    type: 'OfferUpdated' | 'OfferWithdrawn',
+  ): Decision {
+    const current = input.current!;
+    const changed = changedTerms(
+      { ...termsOf(current), productId: current.productId },
+      { ...terms, productId: current.productId },
+    );
+    if (status !== current.status) changed.push('status');
+    if (changed.length === 0)
+      return {
+        entry: { line: input.row.line, sku: input.row.sku, outcome: 'unchanged', offerId: current._id },
+      };
+    const offer: StoredOffer = {
+      ...current,
+      ...terms,
+      status,
+      lastFeedRow: marker,
+      updatedAt: new Date(),
+      version: current.version + 1,
+      revKey: revKeyOf(current.sellerId, current._id, current.version + 1),
+    };
+    if (offer.conditionNote === undefined) delete offer.conditionNote;
+    return {
+      write: {
+        kind: 'update',
+        offer,
+        expectedVersion: current.version,
+        event: offerChanged(type, offer, changed, input.correlationId),
+      },
+      entry: { line: input.row.line, sku: input.row.sku, outcome: 'applied', offerId: current._id },
+    };
+  }
+
+  private termsOfRow(row: FeedRow): OfferTerms {
+    return {
+      condition: row.condition!,
+      conditionNote: row.conditionNote,
+      price: { amountMinor: row.priceMinor!, currency: row.currency ?? this.config.currency },
+      quantity: row.quantity!,
+      handlingDays: { min: row.handlingMin!, max: row.handlingMax! },
+    };
+  }
+
+  private checked(terms: OfferTerms): OfferTerms {
+    const normalized = { ...terms, conditionNote: normalizeNote(terms.conditionNote) };
+    checkOfferTerms(normalized, this.settings, this.config.currency);
+    return normalized;
+  }
+
+  private requireListable(row: FeedRow, product: ProductProjection | null): void {
+    if (!product)
+      throw new DomainError(
+        'unprocessable',
+        'UNKNOWN_PRODUCT',
+        `product ${row.productId} is not in the catalog`,
+      );
+    if (product.visibility !== 'visible') {
+      throw new DomainError(
+        'unprocessable',
+        'PRODUCT_NOT_AVAILABLE',
+        `product ${row.productId} is not available for offers`,
+      );
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { isDuplicateKey } from '../common/mongo-errors';
+import {
+  FEED,
+  FEED_CHUNK,
+  FEED_REPORT,
+  FEED_SEQUENCE,
+  Feed,
+  FeedChunk,
+  FeedCounts,
+  FeedReportPart,
+  ReportEntry,
+} from './feed.schema';
+
+@Injectable()
+export class FeedRepository implements OnModuleInit {
+  constructor(
+    @InjectModel(FEED) private readonly feeds: Model<Feed>,
+    @InjectModel(FEED_CHUNK) private readonly chunks: Model<FeedChunk>,
+    @InjectModel(FEED_REPORT) private readonly reports: Model<FeedReportPart>,
+    @InjectModel(FEED_SEQUENCE) private readonly sequences: Model<{ _id: string; seq: number }>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.feeds, this.chunks, this.reports].map((model) => model.createIndexes()));
+  }
+
+  async nextSeq(sellerId: string): Promise<number> {
+    const doc = await this.sequences
+      .findOneAndUpdate({ _id: sellerId }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+      .lean<{ seq: number }>()
+      .exec();
+    return doc.seq;
+  }
+
+  /**
+   * Stores the rows first and the feed document last: only a complete feed becomes claimable.
+   * False when the idempotency scope is already taken (a repeat raced this submission).
+   */
+  async insert(feed: Feed, chunks: FeedChunk[], refused: FeedReportPart): Promise<boolean> {
+    if (chunks.length > 0) await this.chunks.collection.insertMany(chunks as never[], { ordered: false });
+    await this.reports.collection.replaceOne({ _id: refused._id } as never, refused, { upsert: true });
+    try {
+      await this.feeds.collection.insertOne(feed as never);
+      return true;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await this.chunks.collection.deleteMany({ feedId: feed._id });
+      await this.reports.collection.deleteMany({ feedId: feed._id });
+      return false;
+    }
+  }
+
+  findByScope(idempotencyScope: string): Promise<Feed | null> {
+    return this.feeds.findOne({ idempotencyScope }).lean<Feed>().exec();
+  }
+
+  findOwn(sellerId: string, feedId: string): Promise<Feed | null> {
+    return this.feeds.findOne({ _id: feedId, sellerId }).lean<Feed>().exec();
+  }
+
+  /** A seller's feeds, oldest submission first. */
+  async listOwn(sellerId: string): Promise<Feed[]> {
+    const feeds = await this.feeds.find({ sellerId }).lean<Feed[]>().exec();
+    return feeds.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Feeds a worker may take: queued ones and processing ones whose owner stopped renewing. */
+  async claimCandidates(now: Date): Promise<Feed[]> {
+    const [queued, processing] = await Promise.all([
+      this.feeds.find({ status: 'queued' }).lean<Feed[]>().exec(),
+      this.feeds.find({ status: 'processing' }).lean<Feed[]>().exec(),
+    ]);
+    const expired = processing.filter((feed) => !feed.leaseUntil || feed.leaseUntil < now);
+    return [...expired, ...queued].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  }
+
+  /** True when the seller has an unfinished feed submitted before `seq`. */
+  async hasEarlierOpenFeed(sellerId: string, seq: number): Promise<boolean> {
+    const feeds = await this.feeds.find({ sellerId }, { seq: 1, status: 1 }).lean<Feed[]>().exec();
+    return feeds.some((feed) => feed.seq < seq && (feed.status === 'queued' || feed.status === 'processing'));
+  }
+
+  /** Takes the lease if nobody else did in between (the feed is as `seen` was read). */
+  async claim(seen: Feed, owner: string, leaseUntil: Date): Promise<Feed | null> {
+    const filter: Record<string, unknown> = { _id: seen._id, status: seen.status };
+    if (seen.status === 'processing') filter.leaseUntil = seen.leaseUntil;
+    return this.feeds
+      .findOneAndUpdate(
+        filter,
+        {
+          $set: {
+            status: 'processing',
+            leaseOwner: owner,
+            leaseUntil,
+            startedAt: seen.startedAt ?? new Date(),
+          },
+        },
+        { new: true },
+      )
+      .lean<Feed>()
+      .exec();
+  }
+
+  findChunk(feedId: string, index: number): Promise<FeedChunk | null> {
+    return this.chunks.findById(`${feedId}:${index}`).lean<FeedChunk>().exec();
+  }
+
+  /** Idempotent: a resumed chunk replaces its report part. */
+  async saveReport(feedId: string, index: number, entries: ReportEntry[]): Promise<void> {
+    await this.reports.collection.replaceOne(
+      { _id: `${feedId}:${index}` } as never,
+      { feedId, index, entries },
+      { upsert: true },
+    );
+  }
+
+  /** Records a finished chunk and renews the lease; false when the lease is no longer ours. */
+  async advance(input: {
+    feedId: string;
+    owner: string;
+    chunk: number;
+    add: Omit<FeedCounts, 'rows'>;
+    leaseUntil: Date;
+  }): Promise<boolean> {
+    const result = await this.feeds.collection.updateOne(
+      { _id: input.feedId, leaseOwner: input.owner, nextChunk: input.chunk } as never,
+      {
+        $set: { nextChunk: input.chunk + 1, leaseUntil: input.leaseUntil },
+        $inc: {
+          'counts.processed': input.add.processed,
+          'counts.applied': input.add.applied,
+          'counts.unchanged': input.add.unchanged,
+          'counts.rejected': input.add.rejected,
+        },
+      },
+    );
+    return result.matchedCount === 1;
+  }
+
+  async finish(feedId: string, owner: string, status: 'done' | 'failed', failure?: string): Promise<void> {
+    await this.feeds.collection.updateOne({ _id: feedId, leaseOwner: owner } as never, {
+      $set: { status, finishedAt: new Date(), ...(failure ? { failure } : {}) },
+      $unset: { leaseOwner: '', leaseUntil: '' },
+    });
+  }
+
+  async report(feedId: string): Promise<ReportEntry[]> {
+    const parts = await this.reports.find({ feedId }).lean<FeedReportPart[]>().exec();
+    return parts.flatMap((part) => part.entries).sort((a, b) => a.line - b.line);
+  }
+}

@@ -1,0 +1,258 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, mongo, PipelineStage } from 'mongoose';
+import type { AnyEventEnvelope, OfferCondition, OfferStatus } from '@app/contracts';
+import {
+  AggregateChange,
+  EventPublisher,
+  insertAggregate,
+  OutboundMessage,
+  OutboxRelay,
+  toOutboundMessage,
+  updateAggregate,
+} from '@app/platform';
+import { OFFER, Offer, ownerKeyOf, revKeyOf } from './offer.schema';
+
+export type NewOffer = Omit<Offer, 'version' | 'outbox' | 'outboxPendingSince'>;
+export type StoredOffer = Omit<Offer, 'outbox' | 'outboxPendingSince'>;
+
+/** Order of the shopper listing: lowest price first, or fastest handling (then price). */
+export type ListingSort = 'price' | 'handling';
+export interface ListingPosition {
+  price: number;
+  handling: number;
+  id: string;
+}
+
+/** One offer write of a feed chunk: the new state (version included) and the event it causes. */
+export interface FeedOfferWrite {
+  readonly kind: 'insert' | 'update';
+  readonly offer: StoredOffer;
+  readonly expectedVersion: number;
+  readonly event: AnyEventEnvelope;
+}
+
+const STORED_FIELDS_PROJECTION = { outbox: 0, outboxPendingSince: 0 } as const;
+
+@Injectable()
+export class OfferRepository implements OnModuleInit {
+  constructor(
+    @InjectModel(OFFER) private readonly offers: Model<Offer>,
+    private readonly relay: OutboxRelay,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.offers.createIndexes();
+    this.relay.register(this.offers);
+  }
+
+  /** Throws E11000 when the seller already has an offer with this SKU. */
+  async insert(offer: NewOffer, events: AnyEventEnvelope[]): Promise<void> {
+    const messages = await insertAggregate(this.offers, offer, events);
+    this.relay.afterWrite(this.offers, offer._id, messages);
+  }
+
+  /** The seller's own offer; another seller's is simply not found. */
+  findOwn(sellerId: string, offerId: string): Promise<StoredOffer | null> {
+    return this.offers
+      .findOne({ ownerKey: ownerKeyOf(sellerId, offerId) }, STORED_FIELDS_PROJECTION)
+      .lean<StoredOffer>()
+      .exec();
+  }
+
+  findOwnBySku(sellerId: string, sku: string): Promise<StoredOffer | null> {
+    return this.offers.findOne({ sellerId, sku }, STORED_FIELDS_PROJECTION).lean<StoredOffer>().exec();
+  }
+
+  /** Moderation acts on an offer whoever sells it. */
+  findById(offerId: string): Promise<StoredOffer | null> {
+    return this.offers.findById(offerId, STORED_FIELDS_PROJECTION).lean<StoredOffer>().exec();
+  }
+
+  /** Optimistic seller change, scoped to the seller: false when another writer got there first. */
+  updateOwn(sellerId: string, change: AggregateChange<Offer>): Promise<boolean> {
+    return this.update({ ...change, scope: { ...change.scope, sellerId } });
+  }
+
+  /** Optimistic moderation change (moderators act on any seller's offer). */
+  updateModerated(change: AggregateChange<Offer>): Promise<boolean> {
+    return this.update(change);
+  }
+
+  /** The seller's offers by id (UUIDv7, so creation order), one more than `limit` to detect a next page. */
+  listOwn(input: {
+    sellerId: string;
+    status?: OfferStatus;
+    afterId?: string;
+    limit: number;
+  }): Promise<StoredOffer[]> {
+    // First stage is exactly the `{sellerId}` index; the rest runs on the seller's own offers.
+    const pipeline: PipelineStage[] = [{ $match: { sellerId: input.sellerId } }];
+    const narrowing: Record<string, unknown> = {};
+    if (input.status) narrowing.status = input.status;
+    if (input.afterId) narrowing._id = { $gt: input.afterId };
+    if (Object.keys(narrowing).length > 0) pipeline.push({ $match: narrowing });
+    pipeline.push({ $sort: { _id: 1 } }, { $limit: input.limit + 1 }, { $project: STORED_FIELDS_PROJECTION });
+    return this.offers.aggregate<StoredOffer>(pipeline).exec();
+  }
+
+  /** Active offers of a product in listing order, one more than `limit` to detect a next page. */
+  listActive(input: {
+    productId: string;
+    conditions?: readonly OfferCondition[];
+    sort: ListingSort;
+    after?: ListingPosition;
+    limit: number;
+  }): Promise<StoredOffer[]> {
+    // The first $match is equality on exactly the `{productId, status}` index; condition and
+    // cursor narrow in a second stage so they never turn the first into a scan.
+    const pipeline: PipelineStage[] = [{ $match: { productId: input.productId, status: 'active' } }];
+    const narrowing: Record<string, unknown>[] = [{ quantity: { $gt: 0 } }];
+    if (input.conditions) narrowing.push({ condition: { $in: input.conditions } });
+    if (input.after) narrowing.push(afterPosition(input.sort, input.after));
+    pipeline.push({ $match: { $and: narrowing } });
+    pipeline.push({
+      $sort:
+        input.sort === 'price'
+          ? { 'price.amountMinor': 1, 'handlingDays.max': 1, _id: 1 }
+          : { 'handlingDays.max': 1, 'price.amountMinor': 1, _id: 1 },
+    });
+    pipeline.push({ $limit: input.limit + 1 }, { $project: STORED_FIELDS_PROJECTION });
+    return this.offers.aggregate<StoredOffer>(pipeline).exec();
+  }
+
+  /** What the summary is computed from: the product's active offers' class, price and handling. */
+  activeTerms(
+    productId: string,
+  ): Promise<Pick<Offer, 'condition' | 'price' | 'handlingDays' | 'quantity'>[]> {
+    return this.offers
+      .find({ productId, status: 'active' }, { condition: 1, price: 1, handlingDays: 1, quantity: 1, _id: 0 })
+      .lean<Pick<Offer, 'condition' | 'price' | 'handlingDays' | 'quantity'>[]>()
+      .exec();
+  }
+
+  /** A feed chunk's existing offers, by seller-scoped SKU key. */
+  findBySkuKeys(sellerId: string, skuKeys: readonly string[]): Promise<StoredOffer[]> {
+    if (skuKeys.length === 0) return Promise.resolve([]);
+    return (
+      this.offers
+        .find({ skuKey: { $in: skuKeys } }, STORED_FIELDS_PROJECTION)
+        .lean<StoredOffer[]>()
+        .exec()
+        // The key embeds the seller; the check restates the scope (an `$in` plus `sellerId` would scan).
+        .then((offers) => offers.filter((offer) => offer.sellerId === sellerId))
+    );
+  }
+
+  /**
+   * Writes a feed chunk as one unordered bulk write. Each write is still a single-document atomic
+   * change carrying its event in the outbox (inserts new, updates guarded by version). Returns the
+   * writes that did not happen (an API write raced the feed): the caller re-reads and retries them.
+   */
+  async bulkApply(sellerId: string, writes: readonly FeedOfferWrite[]): Promise<FeedOfferWrite[]> {
+    if (writes.length === 0) return [];
+    const now = new Date();
+    const operations: mongo.AnyBulkWriteOperation<Offer>[] = writes.map((write) => {
+      const outbox = [toOutboundMessage(write.event)];
+      if (write.kind === 'insert') {
+        return { insertOne: { document: { ...write.offer, outbox, outboxPendingSince: now } as Offer } };
+      }
+      const { _id, version, ...state } = write.offer;
+      return {
+        updateOne: {
+          filter: { revKey: revKeyOf(sellerId, _id, write.expectedVersion) },
+          update: {
+            $set: { ...state, version },
+            $push: { outbox: { $each: outbox } },
+            $min: { outboxPendingSince: now },
+          },
+        },
+      } as mongo.AnyBulkWriteOperation<Offer>;
+    });
+    const failedInserts = new Set<number>();
+    let matchedUpdates = 0;
+    try {
+      const result = await this.offers.collection.bulkWrite(operations as never[], { ordered: false });
+      matchedUpdates = result.matchedCount;
+    } catch (error) {
+      const bulk = error as {
+        writeErrors?: { index: number }[] | { index: number };
+        result?: { matchedCount?: number };
+      };
+      if (!bulk.writeErrors) throw error;
+      const errors = Array.isArray(bulk.writeErrors) ? bulk.writeErrors : [bulk.writeErrors];
+      for (const writeError of errors) failedInserts.add(writeError.index);
+      matchedUpdates = bulk.result?.matchedCount ?? 0;
+    }
+    const updates = writes.filter((write) => write.kind === 'update');
+    const missed = writes.filter((write, index) => write.kind === 'insert' && failedInserts.has(index));
+    if (matchedUpdates < updates.length) missed.push(...(await this.unmatchedUpdates(sellerId, updates)));
+    return missed;
+  }
+
+  /**
+   * Publishes the chunk's events in one batch, then empties the outboxes it published (version
+   * guarded: an offer written since keeps its newer events for the relay). A crash in between
+   * leaves them for the relay's sweep: at-least-once, never lost.
+   */
+  async publishChunk(writes: readonly FeedOfferWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.publisher.publish(writes.map((write) => toOutboundMessage(write.event)));
+    const result = await this.offers.collection.bulkWrite(
+      writes.map((write) => ({
+        updateOne: {
+          filter: { revKey: write.offer.revKey },
+          update: { $set: { outbox: [] }, $unset: { outboxPendingSince: '' } },
+        },
+      })) as never[],
+      { ordered: false },
+    );
+    if (result.matchedCount < writes.length) {
+      // Some offers moved on: let the relay publish (and trim) whatever they hold now.
+      for (const write of writes)
+        this.relay.afterWrite(this.offers, write.offer._id, [toOutboundMessage(write.event)]);
+    }
+  }
+
+  private async unmatchedUpdates(
+    sellerId: string,
+    updates: readonly FeedOfferWrite[],
+  ): Promise<FeedOfferWrite[]> {
+    const now = await this.findBySkuKeys(
+      sellerId,
+      updates.map((write) => write.offer.skuKey),
+    );
+    const written = new Set(
+      now
+        .filter((offer) => offer.lastFeedRow !== undefined)
+        .map((offer) => `${offer._id}@${offer.version}@${offer.lastFeedRow}`),
+    );
+    return updates.filter(
+      (write) => !written.has(`${write.offer._id}@${write.offer.version}@${write.offer.lastFeedRow}`),
+    );
+  }
+
+  private async update(change: AggregateChange<Offer>): Promise<boolean> {
+    const messages: OutboundMessage[] | undefined = await updateAggregate(this.offers, change);
+    if (!messages) return false;
+    this.relay.afterWrite(this.offers, change.id, messages);
+    return true;
+  }
+}
+
+function afterPosition(sort: ListingSort, after: ListingPosition): Record<string, unknown> {
+  const [first, second] =
+    sort === 'price'
+      ? (['price.amountMinor', 'handlingDays.max'] as const)
+      : (['handlingDays.max', 'price.amountMinor'] as const);
+  const [firstValue, secondValue] =
+    sort === 'price' ? [after.price, after.handling] : [after.handling, after.price];
+  return {
+    $or: [
+      { [first]: { $gt: firstValue } },
+      { [first]: firstValue, [second]: { $gt: secondValue } },
+      { [first]: firstValue, [second]: secondValue, _id: { $gt: after.id } },
+    ],
+  };
+}

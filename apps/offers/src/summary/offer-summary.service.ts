@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { buildEvent } from '@app/contracts';
+import { HandlerOutcome } from '@app/platform';
+import { OfferRepository } from '../offers/offer.repository';
+import { ProductService } from '../products/product.service';
+import { NO_OFFERS, sameFigures, SummaryFigures, summaryFigures } from './offer-summary';
+import { OfferSummaryRepository } from './offer-summary.repository';
+import { OfferSummaryDoc } from './offer-summary.schema';
+
+const MAX_WRITE_ATTEMPTS = 10;
+
+/**
+ * A recompute that started this long after an offer change certainly saw it (the change committed
+ * before its event was even published); the margin absorbs clock differences between replicas.
+ */
+const COALESCE_MARGIN_MS = 1_000;
+
+/** Products whose last recompute by this process we remember, to skip a burst without a read. */
+const RECENT_MEMORY = 10_000;
+
+export interface RefreshInput {
+  productId: string;
+  /** When the change that asks for the refresh happened (its event's `occurredAt`). */
+  changedAt: Date;
+  correlationId: string;
+  causationId: string;
+}
+
+/**
+ * The summary builder: on any offer event it recomputes the product's summary from this
+ * service's own database (never from deltas, which a replay would double-count) and publishes it
+ * only when the figures changed, with a version that only increases. A 50,000-row feed coalesces:
+ * one recompute covers every change committed before it started.
+ */
+@Injectable()
+export class OfferSummaryService {
+  private readonly recentlyComputed = new Map<string, number>();
+
+  constructor(
+    private readonly summaries: OfferSummaryRepository,
+    private readonly offers: OfferRepository,
+    private readonly products: ProductService,
+  ) {}
+
+  async refresh(input: RefreshInput): Promise<HandlerOutcome> {
+    const seenAfter = input.changedAt.getTime() + COALESCE_MARGIN_MS;
+    // This process's own recompute began after the change: it counted it, no read needed.
+    if ((this.recentlyComputed.get(input.productId) ?? 0) > seenAfter) return 'skipped-duplicate';
+    const receivedAt = Date.now();
+    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+      const current = await this.summaries.findByProduct(input.productId);
+      const threshold = attempt > 1 ? Math.min(seenAfter, receivedAt) : seenAfter;
+      if (current && current.computedAt.getTime() > threshold) return 'skipped-duplicate';
+      const computedAt = new Date();
+      const figures = await this.compute(input.productId);
+      if (!current && figures.totalOffers === 0) return 'skipped-irrelevant';
+      if (current && sameFigures(current, figures)) {
+        await this.summaries.touch(input.productId, current.version, computedAt);
+        this.remember(input.productId, computedAt);
+        return 'skipped-stale';
+      }
+      if (await this.write(current, figures, computedAt, input)) {
+        this.remember(input.productId, computedAt);
+        return 'applied';
+      }
+    }
+    throw new Error(`offer summary of ${input.productId}: too many concurrent writes`);
+  }
+
+  /** The summary as last published (version 0: none yet). */
+  async view(productId: string) {
+    const current = await this.summaries.findByProduct(productId);
+    const figures: SummaryFigures = current ?? NO_OFFERS;
+    return {
+      productId,
+      version: current?.version ?? 0,
+      totalOffers: figures.totalOffers,
+      byConditionClass: figures.byConditionClass,
+      lowestPrice: figures.lowestPrice ?? null,
+      bestHandlingDays: figures.bestHandlingDays ?? null,
+    };
+  }
+
+  /** Only active offers of a visible product count: a hidden product's summary is empty. */
+  private async compute(productId: string): Promise<SummaryFigures> {
+    if (!(await this.products.isVisible(productId))) return NO_OFFERS;
+    return summaryFigures((await this.offers.activeTerms(productId)).filter((offer) => offer.quantity > 0));
+  }
+
+  private remember(productId: string, computedAt: Date): void {
+    this.recentlyComputed.delete(productId);
+    this.recentlyComputed.set(productId, computedAt.getTime());
+    if (this.recentlyComputed.size > RECENT_MEMORY) {
+      const oldest = this.recentlyComputed.keys().next().value;
+      if (oldest !== undefined) this.recentlyComputed.delete(oldest);
+    }
+  }
+
+  private write(
+    current: OfferSummaryDoc | null,
+    figures: SummaryFigures,
+    computedAt: Date,
+    input: RefreshInput,
+  ): Promise<boolean> {
+    const version = (current?.version ?? 0) + 1;
+    const event = buildEvent('OfferSummaryChanged', {
+      aggregateId: input.productId,
+      aggregateVersion: version,
+      correlationId: input.correlationId,
+      causationId: input.causationId,
+      payload: { productId: input.productId, version, ...figures },
+    });
+    const state = { ...figures, computedAt };
+    if (!current) return this.summaries.insert({ _id: input.productId, ...state }, [event]);
+    return this.summaries.update(input.productId, {
+      expectedVersion: current.version,
+      set: state,
+      events: [event],
+    });
+  }
+}
