@@ -44,7 +44,7 @@ const CANDIDATES: Record<string, Candidate> = {
   },
 };
 
-const CHECKS = ['1', '2', '3', '4', '5', '6', '7', '8', 'P'] as const;
+const CHECKS = ['1', '2', '3', '4', '5', '6', '6b', '7', '8', 'P'] as const;
 type CheckId = (typeof CHECKS)[number];
 
 interface CheckResult {
@@ -84,7 +84,7 @@ function jestConfig(): string {
 
 function checkId(title: string): CheckId | undefined {
   if (title.startsWith('portable subset')) return 'P';
-  const match = /^check (\d)/.exec(title);
+  const match = /^check (\d[a-z]?)\b/.exec(title);
   return match ? (match[1] as CheckId) : undefined;
 }
 

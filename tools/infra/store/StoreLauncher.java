@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import org.h2.mvstore.MVMap;
@@ -42,8 +43,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * H2 MVStore is what commits its last changes, so a stop by SIGTERM keeps every acknowledged
  * write. A SIGKILL can lose up to the MVStore's auto-commit delay (about one second) of writes.
  *
- * Two fixes over stock mongo-java-server 1.47.0, found by the store conformance suite
- * (docs/store-conformance.md); `--stock true` turns them off to compare:
+ * Four fixes over stock mongo-java-server 1.47.0, found by the store conformance suite
+ * (docs/store-conformance.md); `--stock true` turns them all off to compare:
  * 1. Snapshot reads. Stock query and findAndModify replies hold the live stored documents and are
  *    encoded after the collection lock is released, so a concurrent update can change a reply
  *    while it is sent: findOneAndUpdate "after" values repeat, and a reader can see half of
@@ -55,6 +56,12 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  *    outside the database lock that an insert or createIndexes takes for the same, so the two can
  *    both create it and one fails with "Document with key '<db>.<coll>' already existed".
  *    Here both take the database lock.
+ * 4. Index selection. Stock uses an index only when the query's fields are exactly the index's
+ *    fields, so `{_id, version}` (every optimistic-concurrency write) scans the collection. Here
+ *    an index (the _id index, other unique indexes, fix 2's) serves any query that gives a plain
+ *    equality for each of its fields, whatever else the query has: it looks up those fields only
+ *    and the collection re-checks every candidate against the full query. When several indexes
+ *    qualify, the collection picks a unique one, then the one with the most fields.
  */
 public final class StoreLauncher {
 
@@ -168,6 +175,12 @@ public final class StoreLauncher {
         }
 
         @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            return new EqualityServingIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+        }
+
+        @Override
         public synchronized MongoCollection<Object> createCollectionOrThrowIfExists(String name, CollectionOptions options) {
             return super.createCollectionOrThrowIfExists(name, options);
         }
@@ -195,6 +208,17 @@ public final class StoreLauncher {
             } finally {
                 copyReplies = previous;
             }
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Index<Object> index = chooseIndex(getIndexes(), query);
+            if (index == null) {
+                return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            // matchDocuments re-checks every candidate against the full query.
+            return matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override
@@ -249,6 +273,12 @@ public final class StoreLauncher {
         }
 
         @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                         List<IndexKey> keys, boolean sparse) {
+            return new EqualityServingIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+        }
+
+        @Override
         public synchronized MongoCollection<Integer> createCollectionOrThrowIfExists(String name, CollectionOptions options) {
             return super.createCollectionOrThrowIfExists(name, options);
         }
@@ -272,6 +302,17 @@ public final class StoreLauncher {
             } finally {
                 copyReplies = previous;
             }
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Index<Integer> index = chooseIndex(getIndexes(), query);
+            if (index == null) {
+                return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            // matchDocuments re-checks every candidate against the full query.
+            return matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override
@@ -300,11 +341,170 @@ public final class StoreLauncher {
         }
     }
 
+    // ---- index selection ----
+
+    /**
+     * A value an index can look up as is: a plain equality, not an operator or embedded document,
+     * not null (which also matches a missing field), not an array (which also matches an element)
+     * and not a regular expression.
+     */
+    static boolean isPlainEquality(Object value) {
+        return value != null && !(value instanceof Document) && !(value instanceof Collection)
+                && !BsonRegularExpression.isRegularExpression(value);
+    }
+
+    /** True when the query gives a plain equality for every field of the index, whatever else it has. */
+    static boolean coveredByEquality(List<IndexKey> keys, Document query) {
+        for (IndexKey indexKey : keys) {
+            String key = indexKey.getKey();
+            if (key.contains(".") || key.startsWith("$") || !isPlainEquality(query.get(key))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Among the indexes that can handle the query, the one expected to give the fewest candidates:
+     * one covered by equality before one the stock code handles otherwise ($in, $regex), then a
+     * unique index (at most one candidate per key) before a non-unique one, then the one with the
+     * most fields; ties keep the collection's order (the _id index first). Null: scan.
+     */
+    static <P> Index<P> chooseIndex(List<Index<P>> indexes, Document query) {
+        Index<P> best = null;
+        int bestRank = Integer.MIN_VALUE;
+        for (Index<P> index : indexes) {
+            if (!index.canHandle(query)) {
+                continue;
+            }
+            int fields = index.getKeys().size();
+            int rank = (coveredByEquality(index.getKeys(), query) ? 1 << 20 : 0)
+                    + (index.isUnique() ? 1 << 10 : 0) + Math.min(fields, (1 << 10) - 1);
+            if (rank > bestRank) {
+                best = index;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Wraps a unique index of the backend (the _id index among them) so that it also serves
+     * queries with more fields than its own: when the query gives a plain equality for each of
+     * its fields, it looks up a query reduced to those fields; the collection then re-checks each
+     * candidate against the full query. Any other query is left to the stock index's rules
+     * (its exact-fields `$in` and `$regex`). Every other call goes to the stock index unchanged.
+     */
+    static final class EqualityServingIndex<P> extends Index<P> {
+        private final Index<P> stock;
+
+        EqualityServingIndex(Index<P> stock) {
+            super(stock.getName(), stock.getKeys(), isSparse(stock));
+            this.stock = stock;
+        }
+
+        private static boolean isSparse(Index<?> index) {
+            return Boolean.TRUE.equals(index.toIndexDescription().get("sparse"));
+        }
+
+        private Document reduced(Document query) {
+            Document reduced = new Document();
+            for (IndexKey key : getKeys()) {
+                reduced.put(key.getKey(), query.get(key.getKey()));
+            }
+            return reduced;
+        }
+
+        @Override
+        public boolean canHandle(Document query) {
+            return coveredByEquality(getKeys(), query) || stock.canHandle(query);
+        }
+
+        @Override
+        public Iterable<P> getPositions(Document query) {
+            if (coveredByEquality(getKeys(), query)) {
+                return stock.getPositions(reduced(query));
+            }
+            return stock.getPositions(query);
+        }
+
+        @Override
+        public P getPosition(Document document) {
+            return stock.getPosition(document);
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<P> collection) {
+            stock.checkAdd(document, collection);
+        }
+
+        @Override
+        public void add(Document document, P position, MongoCollection<P> collection) {
+            stock.add(document, position, collection);
+        }
+
+        @Override
+        public P remove(Document document) {
+            return stock.remove(document);
+        }
+
+        @Override
+        public long getCount() {
+            return stock.getCount();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return stock.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return stock.getDataSize();
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+            stock.checkUpdate(oldDocument, newDocument, collection);
+        }
+
+        @Override
+        public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+            stock.updateInPlace(oldDocument, newDocument, position, collection);
+        }
+
+        @Override
+        public void drop() {
+            stock.drop();
+        }
+
+        @Override
+        public boolean isUnique() {
+            return stock.isUnique();
+        }
+
+        @Override
+        public Set<KeyValue> getKeyValues(Document document) {
+            return stock.getKeyValues(document);
+        }
+
+        @Override
+        public Document toIndexDescription() {
+            return stock.toIndexDescription();
+        }
+
+        @Override
+        public String toString() {
+            return stock.toString();
+        }
+    }
+
     /**
      * A non-unique index kept in memory: key values → (document _id → position). It serves
      * queries that give a plain equality for every field of the index (no operators, no null, no
-     * dotted paths); any other query scans, exactly as stock. All calls arrive under the
-     * collection's lock.
+     * arrays, no dotted paths), whatever other fields or operators they have: it looks up only its
+     * own fields, and the collection re-checks each candidate against the full query. Any other
+     * query scans, exactly as stock. All calls arrive under the collection's lock.
      */
     static final class SecondaryIndex<P> extends Index<P> {
         private final Map<KeyValue, Map<Object, P>> entries = new HashMap<>();
@@ -375,23 +575,13 @@ public final class StoreLauncher {
 
         @Override
         public boolean canHandle(Document query) {
-            if (!query.keySet().equals(keySet())) {
-                return false;
-            }
-            for (String key : keys()) {
-                Object value = query.get(key);
-                if (key.contains(".") || key.startsWith("$") || value == null || value instanceof Document
-                        || value instanceof Collection || BsonRegularExpression.isRegularExpression(value)) {
-                    return false;
-                }
-            }
-            return true;
+            return coveredByEquality(getKeys(), query);
         }
 
         @Override
         public Iterable<P> getPositions(Document query) {
-            // An equality query reads like a document holding those values; the same
-            // normalisation as for stored documents applies (1 == 1.0, ...).
+            // An equality query reads like a document holding those values (only the index's
+            // fields are read); the same normalisation as for stored documents applies (1 == 1.0, ...).
             List<P> positions = new ArrayList<>();
             for (KeyValue keyValue : getKeyValues(query)) {
                 Map<Object, P> matching = entries.get(keyValue);
