@@ -6,3 +6,4 @@ export * from './infra/test-infra';
 export * from './service-basics';
 export * from './probe';
 export * from './fault/fault-infra';
+export * from './upstream-events';
