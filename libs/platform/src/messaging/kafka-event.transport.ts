@@ -29,6 +29,9 @@ export interface KafkaEventTransportOptions {
 type DeadLetterReason = 'invalid-event' | 'handler-failed';
 export type ConsumerState = 'starting' | 'member' | 'rebalancing' | 'crashed';
 
+/** Messages handled per slice of a batch: bounds the concurrency and what a crash re-delivers. */
+const BATCH_SLICE = 64;
+
 const RESTART_POLICY: RetryPolicy = { maxAttempts: Infinity, initialBackoffMs: 500, maxBackoffMs: 15_000 };
 
 /**
@@ -168,15 +171,35 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     this.log.log({ group: naming.group(group) }, 'consumer started');
   }
 
+  /**
+   * Order matters per key (one aggregate), not across keys: within a slice of the batch, the
+   * messages of each key run in order while different keys run side by side, so one slow
+   * aggregate does not hold up the rest of the partition. Offsets are resolved slice by slice,
+   * only once every message of the slice is done; a crash re-delivers at most that slice, which
+   * the idempotent handlers absorb.
+   */
   private async handleBatch(group: ConsumerGroup, payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    for (const message of batch.messages) {
+    const heartbeat = () => payload.heartbeat();
+    for (let start = 0; start < batch.messages.length; start += BATCH_SLICE) {
       if (this.closed || !payload.isRunning() || payload.isStale()) return;
-      const finished = await this.handleMessage(group, batch.topic, batch.partition, message, () =>
-        payload.heartbeat(),
+      const slice = batch.messages.slice(start, start + BATCH_SLICE);
+      const byKey = new Map<string, KafkaMessage[]>();
+      for (const message of slice) {
+        const key = message.key?.toString('utf8') ?? '';
+        byKey.set(key, [...(byKey.get(key) ?? []), message]);
+      }
+      const finished = await Promise.all(
+        [...byKey.values()].map(async (messages) => {
+          for (const message of messages) {
+            if (!(await this.handleMessage(group, batch.topic, batch.partition, message, heartbeat)))
+              return false;
+          }
+          return true;
+        }),
       );
-      if (!finished) return;
-      payload.resolveOffset(message.offset);
+      if (finished.includes(false)) return;
+      payload.resolveOffset(slice[slice.length - 1].offset);
       await payload.heartbeat();
     }
     await payload.commitOffsetsIfNecessary();
