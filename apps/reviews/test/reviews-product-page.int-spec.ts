@@ -1,0 +1,68 @@
+import { expectEventually, startTestService, TestService, testToken } from '@app/testing';
+import { CatalogModule } from '../../catalog/src/catalog.module';
+import { loadCatalogDemo } from '../../../tools/demo/catalog-demo';
+import { REVIEW_TERMS_VERSION } from '../src/reviews/dto/review.dto';
+import { ReviewsModule } from '../src/reviews.module';
+import { GOOD_BODY } from './reviews-support';
+
+type Json = Record<string, any>;
+
+/** The catalog and reviews services together: published reviews reach the product page. */
+describe('rating summary on the catalog product page', () => {
+  let catalog: TestService;
+  let reviews: TestService;
+
+  beforeAll(async () => {
+    [catalog, reviews] = await Promise.all([
+      startTestService('catalog', (config) => CatalogModule.register(config)),
+      startTestService('reviews', (config) => ReviewsModule.register(config)),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([catalog?.close(), reviews?.close()]);
+  });
+
+  const post = async (account: string, productId: string, rating: number) => {
+    const token = await testToken({ sub: account, ageVerified: true });
+    return expectEventually(async () => {
+      // The reviews service learns the product from catalog.product.v1; until then it answers 409.
+      const response = await fetch(`${reviews.url}/reviews`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          productId,
+          rating,
+          body: GOOD_BODY,
+          anonymous: true,
+          acceptedTermsVersion: REVIEW_TERMS_VERSION,
+        }),
+      });
+      expect(response.status).toBe(201);
+      return (await response.json()) as Json;
+    });
+  };
+
+  it('starts at "be the first to write a review" and shows count, average and stars once reviews are published', async () => {
+    const editor = await testToken({ roles: ['catalog-editor'], sub: 'page-editor' });
+    const { productId } = await loadCatalogDemo(catalog.url, editor);
+    const pageOf = async () => (await (await fetch(`${catalog.url}/products/${productId}`)).json()) as Json;
+    expect((await pageOf()).ratingSummary).toMatchObject({ count: 0, firstReviewWanted: true });
+
+    await post('acc-page-1', productId, 5);
+    await post('acc-page-2', productId, 4);
+
+    await expectEventually(async () =>
+      expect((await pageOf()).ratingSummary).toMatchObject({
+        count: 2,
+        average: 4.5,
+        firstReviewWanted: false,
+        distribution: expect.arrayContaining([
+          { stars: 5, count: 1 },
+          { stars: 4, count: 1 },
+          { stars: 3, count: 0 },
+        ]),
+      }),
+    );
+  });
+});
