@@ -17,3 +17,4 @@ export * from './platform.module';
 export * from './bootstrap/bootstrap';
 export * from './bootstrap/docs';
 export * from './http';
+export * from './database/mongo-errors';

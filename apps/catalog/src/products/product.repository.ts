@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '@app/platform';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { AnyEventEnvelope } from '@app/contracts';
@@ -74,7 +75,7 @@ export class ProductRepository implements OnModuleInit {
     try {
       messages = await insertAggregate(this.model, doc, events);
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return 'isbn-taken';
+      if (isDuplicateKey(error)) return 'isbn-taken';
       throw error;
     }
     this.relay.afterWrite(this.model, doc._id, messages);
@@ -102,7 +103,7 @@ export class ProductRepository implements OnModuleInit {
         events: input.events,
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return 'isbn-taken';
+      if (isDuplicateKey(error)) return 'isbn-taken';
       throw error;
     }
     if (!messages) return 'stale';

@@ -1,7 +1,7 @@
+import { isDuplicateKey } from '@app/platform';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKey } from '../common/mongo-errors';
 import {
   FEED,
   FEED_CHUNK,

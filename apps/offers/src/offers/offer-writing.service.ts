@@ -1,7 +1,7 @@
+import { isDuplicateKey } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/platform';
-import { isDuplicateKey } from '../common/mongo-errors';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
 import { ProductService } from '../products/product.service';
 import {

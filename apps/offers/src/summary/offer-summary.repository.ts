@@ -1,9 +1,9 @@
+import { isDuplicateKey } from '@app/platform';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { AnyEventEnvelope } from '@app/contracts';
 import { AggregateChange, insertAggregate, OutboxRelay, updateAggregate } from '@app/platform';
-import { isDuplicateKey } from '../common/mongo-errors';
 import { OFFER_SUMMARY, OfferSummaryDoc } from './offer-summary.schema';
 
 @Injectable()

@@ -1,8 +1,8 @@
+import { isDuplicateKey } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Principal } from '@app/platform';
 import { requireAgeVerified } from '../common/age';
-import { isDuplicateKey } from '../common/mongo-errors';
 import { PenNameAvailabilityView, PenNameView, toPenNameView } from './dto/pen-name.dto';
 import { PenNameAlreadyChosenError, PenNameInvalidError, PenNameTakenError } from './pen-name.errors';
 import { penNameCreated } from './pen-name.events';

@@ -1,9 +1,9 @@
+import { isDuplicateKey } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { ReviewStatus } from '@app/contracts';
 import { Principal } from '@app/platform';
 import { requireAgeVerified } from '../common/age';
-import { isDuplicateKey } from '../common/mongo-errors';
 import { RateLimiter } from '../common/rate-limiter';
 import { ContentDecision } from '../content-rules/content-rule';
 import { ContentRuleEngine } from '../content-rules/content-rule-engine';

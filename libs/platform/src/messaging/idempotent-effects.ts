@@ -2,13 +2,8 @@ import type { Model } from 'mongoose';
 
 /** Any collection-backed model; these helpers use the driver collection only. */
 type CollectionModel = Pick<Model<unknown>, 'collection'>;
+import { isDuplicateKey } from '../database/mongo-errors';
 import { HandlerOutcome } from './event-bus';
-
-const DUPLICATE_KEY = 11000;
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_KEY;
-}
 
 /**
  * Version guard for projections of full-state events: writes `set` only if the stored version is
