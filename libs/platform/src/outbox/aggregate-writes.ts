@@ -20,6 +20,18 @@ export const OUTBOX_SCHEMA_FIELDS = {
   outboxPendingSince: { type: Date, required: false },
 };
 
+/**
+ * Outboxes a write returned whole: the aggregate's complete pending list right after the write,
+ * with the version it was written at. The relay publishes such a list without reading the document
+ * again (one store round trip less per event); any other list it is handed, it re-reads.
+ */
+const writtenOutboxes = new WeakMap<readonly OutboundMessage[], number>();
+
+/** The version at which `messages` was the aggregate's whole outbox, if a write here returned it. */
+export function writtenOutboxVersion(messages: readonly OutboundMessage[]): number | undefined {
+  return writtenOutboxes.get(messages);
+}
+
 /** Index that serves the relay's sweep: `{ outboxPendingSince: { $lte: t } }` sorted by age. */
 export const OUTBOX_SWEEP_INDEX = { outboxPendingSince: 1 } as const;
 
@@ -37,7 +49,7 @@ export interface AggregateChange<TDoc> {
 
 /**
  * Inserts a new aggregate (version 1) with the events its creation causes, in one atomic write.
- * Returns the outbox messages for the relay to publish right away.
+ * Returns the aggregate's outbox for the relay to publish right away.
  */
 export async function insertAggregate<TDoc>(
   model: Model<TDoc>,
@@ -51,13 +63,15 @@ export async function insertAggregate<TDoc>(
     outbox,
     ...(outbox.length > 0 ? { outboxPendingSince: new Date() } : {}),
   } as never);
+  writtenOutboxes.set(outbox, 1);
   return outbox;
 }
 
 /**
  * Applies a change if, and only if, the aggregate is still at `expectedVersion` (and in scope):
  * the new state, the version bump and the caused events are one single-document atomic update.
- * Returns the outbox messages, or undefined when another writer got there first (or the document
+ * Returns the aggregate's whole pending outbox after the change (the caused events, after any a
+ * failed publish left behind), or undefined when another writer got there first (or the document
  * is not in scope): the caller re-reads and decides again, or answers 404/412.
  */
 export async function updateAggregate<TDoc>(
@@ -73,9 +87,14 @@ export async function updateAggregate<TDoc>(
     update.$push = { outbox: { $each: outbox } };
     update.$min = { outboxPendingSince: new Date() };
   }
-  const result = await model.collection.updateOne(
+  // The whole document comes back: INFRA.md's portable subset has no projection here.
+  const after = await model.collection.findOneAndUpdate(
     { ...(change.scope ?? {}), _id: change.id, version: change.expectedVersion } as never,
     update as never,
+    { returnDocument: 'after' },
   );
-  return result.matchedCount === 1 ? outbox : undefined;
+  if (!after) return undefined;
+  const pending = (after as Partial<OutboxFields>).outbox ?? [];
+  writtenOutboxes.set(pending, change.expectedVersion + 1);
+  return pending;
 }

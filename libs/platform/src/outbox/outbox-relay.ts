@@ -5,7 +5,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventPublisher } from '../messaging/event-bus';
 import { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
-import { OutboxFields } from './aggregate-writes';
+import { OutboxFields, writtenOutboxVersion } from './aggregate-writes';
+import { OUTBOX_PENDING_FIELD, OutboxRegistration } from './outbox-pending-flag';
 
 export interface OutboxRelayOptions {
   /** Publish right after each write (low latency); off only to simulate a crash after the write. */
@@ -37,8 +38,13 @@ type OutboxDoc = OutboxFields & { _id: string };
 export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly models = new Map<string, OutboxModel>();
-  /** Per-aggregate chains keep this process's publishes of one aggregate in order. */
-  private readonly chains = new Map<string, Promise<void>>();
+  /** Collections registered with `pendingFlag` (see outbox-pending-flag.ts). */
+  private readonly flagged = new Set<string>();
+  /**
+   * Per-aggregate chains keep this process's publishes of one aggregate in order, and remember
+   * what they published, so a later write's outbox that still lists it is not published twice.
+   */
+  private readonly chains = new Map<string, { tail: Promise<void>; published: Set<string> }>();
   private options: OutboxRelayOptions;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -69,14 +75,17 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   async backlog(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const [name, model] of this.models) {
-      counts[name] = await model.collection.countDocuments({ outboxPendingSince: { $exists: true } });
+      counts[name] = await model.collection.countDocuments(
+        this.flagged.has(name) ? { [OUTBOX_PENDING_FIELD]: true } : { outboxPendingSince: { $exists: true } },
+      );
     }
     return counts;
   }
 
   /** Registers a collection whose documents carry `OutboxFields`. */
-  register(model: Pick<Model<unknown>, 'collection'>): void {
+  register(model: Pick<Model<unknown>, 'collection'>, options: OutboxRegistration = {}): void {
     this.models.set(model.collection.collectionName, model as OutboxModel);
+    if (options.pendingFlag) this.flagged.add(model.collection.collectionName);
   }
 
   configure(options: Partial<OutboxRelayOptions>): void {
@@ -93,7 +102,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     this.stopped = true;
     clearInterval(this.timer);
     await this.sweeping;
-    await Promise.allSettled([...this.chains.values()]);
+    await Promise.allSettled([...this.chains.values()].map((chain) => chain.tail));
   }
 
   /**
@@ -106,14 +115,18 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     messages: readonly OutboundMessage[],
   ): void {
     if (messages.length === 0 || this.stopped || !this.options.publishAfterWrite) return;
-    void this.inOrder(model as OutboxModel, aggregateId, () =>
-      this.publishPending(model as OutboxModel, aggregateId),
+    const outboxModel = model as OutboxModel;
+    const version = writtenOutboxVersion(messages);
+    void this.inOrder(outboxModel, aggregateId, (published) =>
+      version === undefined
+        ? this.publishPending(outboxModel, aggregateId)
+        : this.publishWritten(outboxModel, aggregateId, { outbox: [...messages], version }, published),
     );
   }
 
   /** Waits until everything handed over so far has been published or has failed (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()]);
+    while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()].map((c) => c.tail));
   }
 
   async sweepOnce(): Promise<void> {
@@ -122,7 +135,13 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
       const cutoff = new Date(Date.now() - this.options.sweepMinAgeMs);
       for (const model of this.models.values()) {
         const stale = await model.collection
-          .find({ outboxPendingSince: { $lte: cutoff } }, { projection: { _id: 1 } })
+          .find(
+            {
+              ...(this.flagged.has(model.collection.collectionName) ? { [OUTBOX_PENDING_FIELD]: true } : {}),
+              outboxPendingSince: { $lte: cutoff },
+            },
+            { projection: { _id: 1 } },
+          )
           .sort({ outboxPendingSince: 1 })
           .limit(this.options.sweepBatchSize)
           .toArray();
@@ -137,15 +156,22 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     return this.sweeping;
   }
 
-  private inOrder(model: OutboxModel, aggregateId: string, work: () => Promise<void>): Promise<void> {
+  private inOrder(
+    model: OutboxModel,
+    aggregateId: string,
+    work: (published: Set<string>) => Promise<void>,
+  ): Promise<void> {
     const key = `${model.collection.collectionName}/${aggregateId}`;
-    const previous = this.chains.get(key) ?? Promise.resolve();
-    const next = previous.then(work).catch((error: unknown) => {
-      this.logger.warn({ err: error, aggregate: key }, 'outbox publish failed; the sweep will retry');
-    });
-    this.chains.set(key, next);
+    const chain = this.chains.get(key) ?? { tail: Promise.resolve(), published: new Set<string>() };
+    const next = chain.tail
+      .then(() => work(chain.published))
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, aggregate: key }, 'outbox publish failed; the sweep will retry');
+      });
+    chain.tail = next;
+    this.chains.set(key, chain);
     void next.finally(() => {
-      if (this.chains.get(key) === next) this.chains.delete(key);
+      if (chain.tail === next) this.chains.delete(key);
     });
     return next;
   }
@@ -157,19 +183,43 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     });
     if (!doc?.outbox?.length) return;
     await this.publisher.publish(doc.outbox);
-    const published = doc.outbox.map((message) => message.eventId);
-    // Nothing was written since we read: empty the outbox and leave the sweep index. Otherwise
-    // remove just what we published; the newer events stay pending for the next publish.
-    const emptied = await model.collection.updateOne({ _id: aggregateId, version: doc.version } as never, {
+    await this.removePublished(model, aggregateId, doc.outbox, doc.version);
+  }
+
+  /**
+   * Publishes the outbox a write returned (no re-read), leaving out what this chain has already
+   * published: a write that follows an unfinished removal still lists those events.
+   */
+  private async publishWritten(
+    model: OutboxModel,
+    aggregateId: string,
+    written: { outbox: OutboundMessage[]; version: number },
+    published: Set<string>,
+  ): Promise<void> {
+    const unpublished = written.outbox.filter((message) => !published.has(message.eventId));
+    if (unpublished.length > 0) await this.publisher.publish(unpublished);
+    for (const { eventId } of unpublished) published.add(eventId);
+    await this.removePublished(model, aggregateId, written.outbox, written.version);
+  }
+
+  /** Takes published messages, seen in the outbox at `version`, off the aggregate's outbox. */
+  private async removePublished(
+    model: OutboxModel,
+    aggregateId: string,
+    messages: readonly OutboundMessage[],
+    version: number,
+  ): Promise<void> {
+    // Nothing was written since: empty the outbox and leave the sweep index. Otherwise remove just
+    // what was published; the newer events stay pending for the next publish.
+    const emptied = await model.collection.updateOne({ _id: aggregateId, version } as never, {
       $set: { outbox: [] },
-      $unset: { outboxPendingSince: '' },
+      $unset: { outboxPendingSince: '', [OUTBOX_PENDING_FIELD]: '' },
     });
     if (emptied.matchedCount === 0) {
+      const eventIds = messages.map((message) => message.eventId);
       await model.collection.updateOne(
         { _id: aggregateId } as never,
-        {
-          $pull: { outbox: { eventId: { $in: published } } },
-        } as never,
+        { $pull: { outbox: { eventId: { $in: eventIds } } } } as never,
       );
     }
   }

@@ -14,9 +14,18 @@ import { ProbeStore } from './probe.store';
 
 const NOW = () => new Date().toISOString();
 
+/**
+ * What the probe's handler stores per event: `full` (the tests: a delivery log, an applied-once
+ * counter and a version-guarded projection) or `projection` (the bench: the one version-guarded
+ * write a real projection handler such as the catalog's summary consumer makes).
+ */
+export type ProbeEffects = 'full' | 'projection';
+
 /** The probe's write side (one aggregate per id) and read side (its consumer's effects). */
 @Injectable()
 export class ProbeService {
+  effects: ProbeEffects = 'full';
+
   constructor(
     private readonly store: ProbeStore,
     private readonly relay: OutboxRelay,
@@ -79,6 +88,16 @@ export class ProbeService {
       const settings = await this.store.settings.collection.findOne({ _id: 'poison' } as never);
       if (settings?.broken !== false) throw new Error(`probe handler cannot process ${offer.sku}`);
     }
+    if (this.effects === 'full') await this.recordDelivery(event);
+    return applyIfNewer(this.store.projection, {
+      id: offer.offerId,
+      version: event.aggregateVersion,
+      set: { quantity: offer.quantity, sku: offer.sku },
+    });
+  }
+
+  private async recordDelivery(event: EventEnvelope<'OfferListed' | 'OfferUpdated'>): Promise<void> {
+    const { offer } = event.payload;
     await this.store.arrivals.collection.insertOne({
       offerId: offer.offerId,
       version: event.aggregateVersion,
@@ -90,11 +109,6 @@ export class ProbeService {
       eventId: event.eventId,
       update: { $inc: { applied: 1 } },
       upsert: true,
-    });
-    return applyIfNewer(this.store.projection, {
-      id: offer.offerId,
-      version: event.aggregateVersion,
-      set: { quantity: offer.quantity, sku: offer.sku },
     });
   }
 }
