@@ -23,6 +23,11 @@ export interface EventContext {
   readonly partition: number;
   readonly offset: string;
   readonly attempt: number;
+  /**
+   * When the producer sent the message (its Kafka timestamp): later than the commit of the write
+   * that caused the event, unlike `occurredAt`, which a writer sets before writing.
+   */
+  readonly publishedAt?: Date;
 }
 
 export type EventHandler<T extends EventType> = (

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import pLimit from 'p-limit';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { CONSUMER_GROUP_TOPICS, ConsumerGroup, parseEvent, AnyEventEnvelope } from '@app/contracts';
 import { runWithCorrelation } from '../logging/correlation';
@@ -9,6 +10,7 @@ import { EventContext, HandlerOutcome } from './event-bus';
 import { KafkaConnection } from './kafka-connection';
 import { copyHeaders, headerString } from './kafka-headers';
 import { handlerPattern } from './on-event.decorator';
+import { LaneMessage, PartitionLane } from './partition-lane';
 import {
   backoffMs,
   DEFAULT_RETRY_POLICY,
@@ -22,15 +24,50 @@ export const KAFKA_EVENT_TRANSPORT = Symbol('KAFKA_EVENT_TRANSPORT');
 export interface KafkaEventTransportOptions {
   readonly groups: readonly ConsumerGroup[];
   readonly retry?: RetryPolicy;
-  /** Partitions of one consumer handled at the same time (order is kept within a partition). */
-  readonly partitionsConsumedConcurrently?: number;
 }
 
 type DeadLetterReason = 'invalid-event' | 'handler-failed';
 export type ConsumerState = 'starting' | 'member' | 'rebalancing' | 'crashed';
 
-/** Messages handled per slice of a batch: bounds the concurrency and what a crash re-delivers. */
-const BATCH_SLICE = 64;
+/** How often each consumer commits the offsets its lanes have finished (a crash re-reads less). */
+const COMMIT_INTERVAL_MS = 1_000;
+/** A partition with this many messages in flight stops fetching until it is down to RESUME_BELOW. */
+const PAUSE_AT = 2_000;
+const RESUME_BELOW = 500;
+/** Handlers of one service running at the same time, over all its groups and partitions. */
+const MAX_CONCURRENT_HANDLERS = 64;
+/** The broker answers a fetch as soon as there is data; this only bounds an idle one. */
+const FETCH_MAX_WAIT_MS = 500;
+/** How long a shutdown waits for handlers in flight before it commits and leaves the group. */
+const CLOSE_GRACE_MS = 5_000;
+
+interface LaneMessageOf extends LaneMessage {
+  readonly message: KafkaMessage;
+}
+
+interface LaneState {
+  readonly topic: string;
+  readonly partition: number;
+  readonly lane: PartitionLane<LaneMessageOf>;
+  /** The last offset committed for this partition by this consumer. */
+  committed?: string;
+  /** Set while the partition is paused for having too much in flight. */
+  resume?: () => void;
+}
+
+/** One consumer of one group, with its partitions' lanes. */
+interface GroupRun {
+  readonly group: ConsumerGroup;
+  readonly consumer: Consumer;
+  readonly lanes: Map<string, LaneState>;
+  /** Partitions this member owns since the last rebalance; only theirs are committed. */
+  assigned: Set<string>;
+  commitTimer?: NodeJS.Timeout;
+}
+
+function laneKey(topic: string, partition: number): string {
+  return `${topic}|${partition}`;
+}
 
 const RESTART_POLICY: RetryPolicy = { maxAttempts: Infinity, initialBackoffMs: 500, maxBackoffMs: 15_000 };
 
@@ -38,16 +75,21 @@ const RESTART_POLICY: RetryPolicy = { maxAttempts: Infinity, initialBackoffMs: 5
  * The Nest microservice transport for our events. Per consumer group it validates each event,
  * dispatches it to the `@OnEvent` handler, retries transient failures with backoff, and after the
  * last attempt writes the message to `dlq.<group>` and moves on: a poison event never blocks its
- * partition and is never silently dropped (if even the dead-letter write fails, the offset is not
- * committed and the batch is redelivered).
+ * partition and is never silently dropped (if even the dead-letter write fails, it is retried and
+ * the partition's committed offset waits for it).
+ *
+ * Fetching and handling are decoupled: each partition's messages go to a `PartitionLane` (one key
+ * in order, keys side by side) and the consumer fetches on, committing once a second the offsets
+ * up to which everything is done.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   override readonly transportId = KAFKA_EVENT_TRANSPORT;
   private readonly log = new Logger(KafkaEventTransport.name);
-  private readonly consumers = new Map<ConsumerGroup, Consumer>();
+  private readonly runs = new Map<ConsumerGroup, GroupRun>();
   private readonly retry: RetryPolicy;
   private readonly states = new Map<ConsumerGroup, { state: ConsumerState; memberId?: string }>();
   private readonly starting = new Set<Promise<void>>();
+  private readonly limit = pLimit(MAX_CONCURRENT_HANDLERS);
   private closed = false;
 
   constructor(
@@ -71,14 +113,23 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   /**
-   * Stops consuming: waits for consumers still starting, then leaves the groups. A handler that is
-   * running finishes or is abandoned with its offset uncommitted; the next owner handles it again.
+   * Stops consuming: waits for consumers still starting, gives handlers in flight a moment to
+   * finish, commits what is done, then leaves the groups. A message not done by then stays
+   * uncommitted; the next owner of its partition handles it again.
    */
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.starting]);
-    await Promise.all([...this.consumers.values()].map((consumer) => consumer.disconnect()));
-    this.consumers.clear();
+    await Promise.all(
+      [...this.runs.values()].map(async (run) => {
+        this.stopCommitting(run);
+        const lanes = [...run.lanes.values()].map((state) => state.lane.idle());
+        await Promise.race([Promise.all(lanes), sleep(CLOSE_GRACE_MS)]);
+        await this.commitDone(run);
+        await run.consumer.disconnect();
+      }),
+    );
+    this.runs.clear();
   }
 
   private track(start: Promise<void>): void {
@@ -100,7 +151,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   unwrap<T>(): T {
-    return this.consumers as T;
+    return new Map([...this.runs].map(([group, run]) => [group, run.consumer])) as T;
   }
 
   private hasHandlers(group: ConsumerGroup): boolean {
@@ -128,16 +179,25 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       sessionTimeout: this.connection.sessionTimeoutMs,
       heartbeatInterval: Math.floor(this.connection.sessionTimeoutMs / 10),
       allowAutoTopicCreation: false,
+      // An idle fetch returns after this long; leaving the group waits for the fetch in flight.
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     });
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
-      this.states.set(group, { state: 'member', memberId: payload.memberId }),
-    );
+    const run: GroupRun = { group, consumer, lanes: new Map(), assigned: new Set() };
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.states.set(group, { state: 'member', memberId: payload.memberId });
+      run.assigned = new Set(
+        Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
+          partitions.map((partition) => laneKey(topic, partition)),
+        ),
+      );
+    });
     consumer.on(consumer.events.REBALANCING, () => this.states.set(group, { state: 'rebalancing' }));
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.states.set(group, { state: 'crashed' });
       // kafkajs restarts on retriable errors itself; otherwise we start a fresh consumer.
       if (!payload.restart && !this.closed) {
-        this.consumers.delete(group);
+        this.stopCommitting(run);
+        this.runs.delete(group);
         this.track(consumer.disconnect().finally(() => this.startGroupUntilRunning(group)));
       }
     });
@@ -151,13 +211,10 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         fromBeginning: true,
       });
       await consumer.run({
-        autoCommit: true,
-        // Committing after every batch costs a round trip before the next fetch; once a second
-        // is enough, and the idempotent handlers absorb what a crash makes us read again.
-        autoCommitInterval: 1_000,
+        // We commit ourselves, only offsets whose messages are all done (see PartitionLane).
+        autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-        eachBatch: (payload) => this.handleBatch(group, payload),
+        eachBatch: (payload) => this.enqueueBatch(run, payload),
       });
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
@@ -167,42 +224,98 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       await consumer.disconnect();
       return;
     }
-    this.consumers.set(group, consumer);
+    run.commitTimer = setInterval(() => void this.commitDone(run), COMMIT_INTERVAL_MS);
+    this.runs.set(group, run);
     this.log.log({ group: naming.group(group) }, 'consumer started');
   }
 
   /**
-   * Order matters per key (one aggregate), not across keys: within a slice of the batch, the
-   * messages of each key run in order while different keys run side by side, so one slow
-   * aggregate does not hold up the rest of the partition. Offsets are resolved slice by slice,
-   * only once every message of the slice is done; a crash re-delivers at most that slice, which
-   * the idempotent handlers absorb.
+   * Hands a fetched batch to its partition's lane and returns at once, so the next fetch does not
+   * wait for the slowest handler of this one. The fetch position moves on (resolveOffset); what is
+   * committed is the lane's own progress. A partition with too much in flight is paused until its
+   * lane has caught up.
    */
-  private async handleBatch(group: ConsumerGroup, payload: EachBatchPayload): Promise<void> {
+  private enqueueBatch(run: GroupRun, payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const heartbeat = () => payload.heartbeat();
-    for (let start = 0; start < batch.messages.length; start += BATCH_SLICE) {
-      if (this.closed || !payload.isRunning() || payload.isStale()) return;
-      const slice = batch.messages.slice(start, start + BATCH_SLICE);
-      const byKey = new Map<string, KafkaMessage[]>();
-      for (const message of slice) {
-        const key = message.key?.toString('utf8') ?? '';
-        byKey.set(key, [...(byKey.get(key) ?? []), message]);
-      }
-      const finished = await Promise.all(
-        [...byKey.values()].map(async (messages) => {
-          for (const message of messages) {
-            if (!(await this.handleMessage(group, batch.topic, batch.partition, message, heartbeat)))
-              return false;
-          }
-          return true;
-        }),
-      );
-      if (finished.includes(false)) return;
-      payload.resolveOffset(slice[slice.length - 1].offset);
-      await payload.heartbeat();
+    if (this.closed || batch.messages.length === 0 || !payload.isRunning()) return Promise.resolve();
+    const key = laneKey(batch.topic, batch.partition);
+    let state = run.lanes.get(key);
+    if (!state) {
+      const created: LaneState = {
+        topic: batch.topic,
+        partition: batch.partition,
+        lane: new PartitionLane(
+          (item) =>
+            this.limit(() => this.runToCompletion(run.group, batch.topic, batch.partition, item.message)),
+          () => {
+            if (created.resume && created.lane.pending <= RESUME_BELOW) {
+              created.resume();
+              created.resume = undefined;
+            }
+          },
+        ),
+      };
+      state = created;
+      run.lanes.set(key, state);
     }
-    await payload.commitOffsetsIfNecessary();
+    state.lane.push(
+      batch.messages.map((message) => ({
+        offset: message.offset,
+        key: message.key?.toString('utf8') ?? '',
+        message,
+      })),
+    );
+    payload.resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    if (!state.resume && state.lane.pending >= PAUSE_AT) state.resume = payload.pause();
+    return Promise.resolve();
+  }
+
+  /**
+   * Handles one message until it is done: handled, or dead-lettered. Only a failed dead-letter
+   * write repeats (the message must not be committed unhandled); false when shutting down.
+   */
+  private async runToCompletion(
+    group: ConsumerGroup,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      if (this.closed) return false;
+      try {
+        return await this.handleMessage(group, topic, partition, message);
+      } catch (error) {
+        const delay = backoffMs(RESTART_POLICY, attempt);
+        this.log.error(
+          { group, topic, partition, offset: message.offset, err: error, retryInMs: delay },
+          'could not dead-letter an event, retrying',
+        );
+        await sleep(delay);
+      }
+    }
+  }
+
+  /** Commits, for each partition this member owns, the offset up to which every message is done. */
+  private async commitDone(run: GroupRun): Promise<void> {
+    const offsets = [...run.lanes.entries()].flatMap(([key, state]) => {
+      const offset = state.lane.commitOffset();
+      if (!run.assigned.has(key) || offset === undefined || offset === state.committed) return [];
+      return [{ state, offset }];
+    });
+    if (offsets.length === 0) return;
+    try {
+      await run.consumer.commitOffsets(
+        offsets.map(({ state, offset }) => ({ topic: state.topic, partition: state.partition, offset })),
+      );
+      for (const { state, offset } of offsets) state.committed = offset;
+    } catch (error) {
+      // A rebalance or an outage: the next tick commits again (a crash re-delivers, idempotently).
+      this.log.warn({ group: run.group, err: error }, 'offset commit failed, will retry');
+    }
+  }
+
+  private stopCommitting(run: GroupRun): void {
+    clearInterval(run.commitTimer);
   }
 
   private async handleMessage(
@@ -210,7 +323,6 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     topic: string,
     partition: number,
     message: KafkaMessage,
-    heartbeat: () => Promise<void>,
   ): Promise<boolean> {
     const parsed = this.parse(topic, message);
     if (!parsed.ok) {
@@ -232,7 +344,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       return true;
     }
     return runWithCorrelation(event.correlationId, () =>
-      this.dispatchWithRetries({ group, topic, partition, message, event, handler, heartbeat }),
+      this.dispatchWithRetries({ group, topic, partition, message, event, handler }),
     );
   }
 
@@ -259,7 +371,6 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     message: KafkaMessage;
     event: AnyEventEnvelope;
     handler: MessageHandler;
-    heartbeat: () => Promise<void>;
   }): Promise<boolean> {
     const { group, event, handler } = input;
     let outageAttempts = 0;
@@ -270,6 +381,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         partition: input.partition,
         offset: input.message.offset,
         attempt,
+        publishedAt: kafkaTimestamp(input.message),
       };
       const timer = this.metrics.eventHandlingDuration.startTimer({ group, type: event.type });
       try {
@@ -292,7 +404,6 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
             'infrastructure unavailable, waiting',
           );
           await sleep(delay);
-          await input.heartbeat().catch(() => undefined);
           continue;
         }
         const retryable = isRetryable(error);
@@ -310,7 +421,6 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
           'handler failed, retrying',
         );
         await sleep(backoffMs(this.retry, attempt));
-        await input.heartbeat().catch(() => undefined);
       }
     }
   }
@@ -374,6 +484,11 @@ async function invoke(
     ? await lastValueFrom(result, { defaultValue: undefined })
     : result;
   return typeof value === 'string' ? (value as HandlerOutcome) : 'applied';
+}
+
+function kafkaTimestamp(message: KafkaMessage): Date | undefined {
+  const millis = Number(message.timestamp);
+  return Number.isFinite(millis) && millis > 0 ? new Date(millis) : undefined;
 }
 
 function describeError(error: unknown): string {
