@@ -72,13 +72,39 @@ export const suite: BenchSuite = {
       latencyMs: page.latency,
       details: { connections: profile.httpConnections, requests: page.ok },
     });
+    // The same reads without our code: bare Fastify + findOne by _id on this 100k catalog, with the
+    // page's projection. Tells how much of the gap to the 10k-book ceiling is the store's.
+    const bare = await spawnBenchServer(join(__dirname, 'catalog', 'catalog-find.server.ts'), {
+      BENCH_MONGODB_URI: uri,
+    });
+    const bareLoad = await measureHttpLoad({
+      url: bare.url,
+      paths: pagePaths,
+      connections: profile.httpConnections,
+      durationMs: profile.httpDurationMs,
+      warmupMs: profile.httpWarmupMs,
+    }).finally(() => bare.stop());
+    if (bareLoad.notOk + bareLoad.errors > 0)
+      throw new Error(`bare product read: ${bareLoad.notOk} non-2xx and ${bareLoad.errors} errors`);
+    ctx.results.measurement({
+      id: 'reference.catalog.bare-product-read',
+      label: `bare Fastify + driver findOne by _id on the ${count} products (page projection; no goal)`,
+      role: 'ceiling',
+      rate: { value: bareLoad.requestsPerSecond, unit: 'req/s' },
+      latencyMs: bareLoad.latency,
+      details: { connections: profile.httpConnections, requests: bareLoad.ok },
+    });
+    ctx.results.note(
+      `product page / bare findOne on the same ${count} products: rate ` +
+        formatRatio(page.requestsPerSecond / bareLoad.requestsPerSecond),
+    );
     ctx.results.note(
       `product page / findOne by _id: rate ${formatRatio(page.requestsPerSecond / statValue(ceiling, 'rate'))}, ` +
         `p50 ${formatRatio(statValue(pageMeasurement, 'p50') / statValue(ceiling, 'p50'))}, ` +
         `p99 ${formatRatio(statValue(pageMeasurement, 'p99') / statValue(ceiling, 'p99'))} (latency ratios: no goal)`,
     );
-    // Search scans on this store (see product.schema.ts): few connections, so the figure is the
-    // latency of one search at a time, not a saturated queue.
+    // Search reads every product holding the query's longest token (product-search.query.ts): few
+    // connections, so the figure is the latency of one search at a time, not a saturated queue.
     const searched = await measureHttpLoad({
       url: server.url,
       paths: SEARCHES.map((q) => `/products?${q}`),

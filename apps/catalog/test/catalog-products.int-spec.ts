@@ -1,6 +1,16 @@
 import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
-import { AnyEventEnvelope, buildEvent, EventType, BuildEventInput, KafkaNaming, Topic } from '@app/contracts';
+import {
+  AnyEventEnvelope,
+  buildEvent,
+  EventType,
+  BuildEventInput,
+  KafkaNaming,
+  ProductState,
+  Topic,
+} from '@app/contracts';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { toOutboundMessage } from '@app/platform';
 import {
   expectEventually,
@@ -261,6 +271,52 @@ describe('catalog products, product page, search and moderation', () => {
       );
       // Out of print changes the label only: the page is still there for shoppers.
       expect((await page(id)).status).toBe(200);
+    });
+
+    it('publishes what a crash left in an outbox: the sweep finds the product by its pending flag', async () => {
+      const created = await http('POST', '/products', {
+        token: editor,
+        body: {
+          isbn: '9780262033848',
+          title: 'Left Behind',
+          contributors: [{ name: 'A. Writer', role: 'author' }],
+          format: 'paperback',
+        },
+      });
+      const id = created.body.id as string;
+      const products = svc.app.get<Connection>(getConnectionToken()).collection<{ _id: string }>('products');
+      // Published right after the write: the flag leaves with the outbox.
+      const state = await expectEventually(async () => {
+        expect(await products.findOne({ _id: id })).not.toHaveProperty('outboxPending');
+        const event = seen.find((e) => e.aggregateId === id && e.type === 'ProductCreated');
+        expect(event).toBeDefined();
+        return (event?.payload as { product: ProductState }).product;
+      });
+      // A crash between a write and its publish leaves the events, their age and the flag.
+      const left = buildEvent('ProductUpdated', {
+        aggregateId: id,
+        aggregateVersion: 2,
+        correlationId: `test-${uuidv4()}`,
+        payload: { product: { ...state, version: 2 }, changedFields: [] },
+      });
+      await products.updateOne(
+        { _id: id },
+        {
+          $set: {
+            version: 2,
+            outbox: [toOutboundMessage(left)],
+            outboxPendingSince: new Date(Date.now() - 60_000),
+            outboxPending: true,
+          },
+        },
+      );
+      await expectEventually(() => expect(seen.map((e) => e.eventId)).toContain(left.eventId));
+      await expectEventually(async () => {
+        const doc = await products.findOne({ _id: id });
+        expect(doc).toMatchObject({ outbox: [] });
+        expect(doc).not.toHaveProperty('outboxPending');
+        expect(doc).not.toHaveProperty('outboxPendingSince');
+      });
     });
   });
 

@@ -7,9 +7,10 @@ import { queryTokens, words } from './search-tokens';
 /**
  * Query shapes of `GET /products` and the index meant to serve each (product.schema.ts):
  * - `isbn`: `{ isbn13 }` → isbn13_unique (served on every store);
- * - `q`: `{ searchTokens: { $all }, ...filters }` → search_tokens (multikey; scans on our test
- *   store, which only serves plain equality), relevance scored in the service over at most
- *   RELEVANCE_CANDIDATES matches;
+ * - `q`: `{ searchTokens: <longest token>, $and: [{ searchTokens: { $all: <the others> } }],
+ *   ...filters }` → search_tokens (multikey; the plain equality is what our development store
+ *   serves from it: it re-checks the rest on the products holding that token), relevance scored in
+ *   the service over at most RELEVANCE_CANDIDATES matches, or a keyed sort as below over them;
  * - no `q`: `{ visibility, ...filters }` sorted by a key and `_id` → browse_price / browse_rating /
  *   browse_newest, walked with a keyset cursor so deep pages cost what the first does.
  */
@@ -35,15 +36,27 @@ export function effectiveSort(query: SearchProductsQuery): SearchSort {
   return query.sort === 'relevance' && !query.q ? 'newest' : query.sort;
 }
 
+/**
+ * All of the query's tokens, written as a plain equality on the most selective one (the longest:
+ * a longer prefix is held by fewer books) plus `$all` over the rest. MongoDB would serve a bare
+ * `$all` from the multikey index too; our development store serves an index only for a plain
+ * equality, and reads every product for `$all` alone (seconds on 100,000 products).
+ */
+export function tokensFilter(tokens: readonly string[]): Record<string, unknown> {
+  // A query of punctuation only has no words: it matches nothing rather than everything.
+  if (tokens.length === 0) return { searchTokens: { $in: [] } };
+  const anchor = [...tokens].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
+  const rest = tokens.filter((token) => token !== anchor);
+  return rest.length > 0
+    ? { searchTokens: anchor, $and: [{ searchTokens: { $all: rest } }] }
+    : { searchTokens: anchor };
+}
+
 /** Filters shared by every shape; shoppers see visible products only. */
 export function baseFilter(query: SearchProductsQuery, privileged: boolean): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   if (!privileged) filter.visibility = 'visible';
-  if (query.q) {
-    const tokens = queryTokens(query.q);
-    // A query of punctuation only has no words: it matches nothing rather than everything.
-    filter.searchTokens = tokens.length > 0 ? { $all: tokens } : { $in: [] };
-  }
+  if (query.q) Object.assign(filter, tokensFilter(queryTokens(query.q)));
   if (query.format) filter.format = query.format;
   if (query.condition) filter.offerClasses = query.condition;
   if (query.minPrice !== undefined || query.maxPrice !== undefined) {

@@ -9,14 +9,21 @@ import type { StoredOfferSummary, StoredRatingSummary } from '../summaries/summa
 import { PRODUCTS_COLLECTION, ProductDocument, productSchema } from './product.schema';
 
 /** Internal fields no reader needs: the outbox and the search tokens are large. */
-const READ_PROJECTION = {
+export const PRODUCT_READ_PROJECTION = {
   outbox: 0,
   outboxPendingSince: 0,
+  outboxPending: 0,
   searchTokens: 0,
   moderationActionIds: 0,
 } as const;
 
-export type StoredProduct = Omit<ProductDocument, 'outbox' | 'outboxPendingSince' | 'searchTokens'>;
+export type StoredProduct = Omit<
+  ProductDocument,
+  'outbox' | 'outboxPendingSince' | 'outboxPending' | 'searchTokens'
+>;
+
+/** Every write that adds events raises the relay's pending flag with them (outbox-pending-flag.ts). */
+const PENDING = { outboxPending: true } as const;
 
 export interface ProductQuery {
   readonly filter: Record<string, unknown>;
@@ -40,7 +47,7 @@ export class ProductRepository implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.model.createCollection().catch(() => undefined);
     await this.model.createIndexes();
-    this.relay.register(this.model);
+    this.relay.register(this.model, { pendingFlag: true });
   }
 
   private get products(): mongo.Collection<ProductDocument> {
@@ -49,14 +56,14 @@ export class ProductRepository implements OnModuleInit {
 
   /** Served by `_id`. */
   async findById(productId: string): Promise<StoredProduct | null> {
-    return this.products.findOne<StoredProduct>({ _id: productId }, { projection: READ_PROJECTION });
+    return this.products.findOne<StoredProduct>({ _id: productId }, { projection: PRODUCT_READ_PROJECTION });
   }
 
   /** The full document, for a read-modify-write under the version guard. */
   async findForUpdate(productId: string): Promise<ProductDocument | null> {
     return this.products.findOne<ProductDocument>(
       { _id: productId },
-      { projection: { outbox: 0, outboxPendingSince: 0, searchTokens: 0 } },
+      { projection: { outbox: 0, outboxPendingSince: 0, outboxPending: 0, searchTokens: 0 } },
     );
   }
 
@@ -68,12 +75,12 @@ export class ProductRepository implements OnModuleInit {
 
   /** Inserts at version 1 with its events; 'isbn-taken' when the unique index refuses it. */
   async insert(
-    doc: Omit<ProductDocument, 'version' | 'outbox' | 'outboxPendingSince'>,
+    doc: Omit<ProductDocument, 'version' | 'outbox' | 'outboxPendingSince' | 'outboxPending'>,
     events: readonly AnyEventEnvelope[],
   ): Promise<'inserted' | 'isbn-taken'> {
     let messages: OutboundMessage[];
     try {
-      messages = await insertAggregate(this.model, doc, events);
+      messages = await insertAggregate(this.model, events.length > 0 ? { ...doc, ...PENDING } : doc, events);
     } catch (error) {
       if (isDuplicateKey(error)) return 'isbn-taken';
       throw error;
@@ -98,7 +105,7 @@ export class ProductRepository implements OnModuleInit {
       messages = await updateAggregate(this.model, {
         id: input.productId,
         expectedVersion: input.expectedVersion,
-        set: input.set,
+        set: input.events.length > 0 ? { ...input.set, ...PENDING } : input.set,
         unset: input.unset,
         events: input.events,
       });
@@ -114,7 +121,7 @@ export class ProductRepository implements OnModuleInit {
   /** Which index serves each shape is said in product.schema.ts and product-search.query.ts. */
   async find(query: ProductQuery): Promise<StoredProduct[]> {
     return this.products
-      .find<StoredProduct>(query.filter as never, { projection: READ_PROJECTION })
+      .find<StoredProduct>(query.filter as never, { projection: PRODUCT_READ_PROJECTION })
       .sort(query.sort)
       .limit(query.limit)
       .toArray();

@@ -1,6 +1,12 @@
 import { Schema } from 'mongoose';
 import type { ProductState } from '@app/contracts';
-import { OUTBOX_SCHEMA_FIELDS, OUTBOX_SWEEP_INDEX, OutboxFields } from '@app/platform';
+import {
+  OUTBOX_PENDING_INDEX,
+  OUTBOX_SCHEMA_FIELDS,
+  OUTBOX_SWEEP_INDEX,
+  OutboxFields,
+  OutboxPendingFlag,
+} from '@app/platform';
 import type { StoredOfferSummary, StoredRatingSummary } from '../summaries/summary-rules';
 
 export const PRODUCTS_COLLECTION = 'products';
@@ -19,7 +25,10 @@ export interface ProductModerationRecord {
  * and search need (both summaries and the keys derived from them), in one document so a page is
  * one read. The product's own writes never touch the summary fields and vice versa.
  */
-export interface ProductDocument extends Omit<ProductState, 'productId' | 'version'>, OutboxFields {
+export interface ProductDocument
+  extends Omit<ProductState, 'productId' | 'version'>,
+    OutboxFields,
+    OutboxPendingFlag {
   _id: string;
   moderation?: ProductModerationRecord;
   /** Applied moderation action ids (bounded): a redelivered action changes nothing. */
@@ -79,6 +88,7 @@ export const productSchema = new Schema<ProductDocument>(
     dateKey: { type: String, default: '' },
     offerClasses: { type: [String], default: () => [] },
     ...OUTBOX_SCHEMA_FIELDS,
+    outboxPending: { type: Boolean, required: false },
   },
   { versionKey: false, minimize: false },
 );
@@ -86,14 +96,19 @@ export const productSchema = new Schema<ProductDocument>(
 // ISBN-13 is the book's natural key: `findOne({ isbn13 })` (GET /products?isbn=, the duplicate
 // check) and the 409 on a second book with the same ISBN. Unique indexes serve equality here.
 productSchema.index({ isbn13: 1 }, { unique: true, name: 'isbn13_unique' });
-// Search: `{ searchTokens: { $all: [...] }, visibility, ...filters }`. On MongoDB the multikey
-// index bounds the scan by the first token. Our test store (mongo-java-server) serves only a plain
-// equality on all of an index's fields, so `$all` scans there (see the bench figures).
+// Search: `{ searchTokens: <longest token>, $and: [{ searchTokens: { $all: <the rest> } }],
+// visibility, ...filters }` (product-search.query.ts). The plain equality is what our development
+// store (mongo-java-server) can serve from this multikey index; it read every product for a bare
+// `$all`. MongoDB bounds the scan by that token either way.
 productSchema.index({ searchTokens: 1 }, { name: 'search_tokens' });
 // Browsing without `q`, one index per sort so MongoDB walks it in order with the keyset cursor:
 // `{ visibility: 'visible', ...filters }` sorted by price, rating or publication date, then _id.
 productSchema.index({ visibility: 1, priceKey: 1, _id: 1 }, { name: 'browse_price' });
 productSchema.index({ visibility: 1, ratingKey: -1, _id: 1 }, { name: 'browse_rating' });
 productSchema.index({ visibility: 1, dateKey: -1, _id: 1 }, { name: 'browse_newest' });
-// The outbox relay's sweep: `{ outboxPendingSince: { $lte: t } }` oldest first.
+// The outbox relay's sweep, every second: `{ outboxPending: true, outboxPendingSince: { $lte: t } }`
+// oldest first. The plain equality on the flag is what our development store can serve from an
+// index (outbox_pending); without it every sweep read all 100,000 products under the collection's
+// lock and the product page stalled behind it (p99 2.6 s). MongoDB can use either index.
 productSchema.index(OUTBOX_SWEEP_INDEX, { name: 'outbox_sweep' });
+productSchema.index(OUTBOX_PENDING_INDEX, { name: 'outbox_pending', sparse: true });
