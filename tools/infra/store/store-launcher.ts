@@ -52,6 +52,11 @@ const STORE_LOGGING = [
 
 const LAUNCHER_SOURCE = join(__dirname, 'StoreLauncher.java');
 const LAUNCHER_CLASS = 'StoreLauncher';
+/**
+ * The H2 page cache of a native store, in MB. With the 16 MB default, reads of a 100,000-product
+ * catalog ran at 0.35× those of a 10,000-book collection; with 1 GB at 0.83×.
+ */
+const STORE_CACHE_MB = 1024;
 
 export type StoreBackend = 'h2' | 'memory';
 
@@ -197,8 +202,8 @@ export async function startNativeStore(options: NativeStoreOptions = {}): Promis
       command: 'java',
       args: [
         '-Xms64m',
-        // Its secondary indexes live on the heap: a 100k-product catalog with search tokens
-        // needs more than 1 GB to stay out of long GC pauses (24 GB machines).
+        // Its secondary indexes and page cache live on the heap: a 100k-product catalog with search
+        // tokens needs more than 1 GB to stay out of long GC pauses (24 GB machines).
         '-Xmx3g',
         '-XX:+UseG1GC',
         ...STORE_LOGGING,
@@ -211,6 +216,9 @@ export async function startNativeStore(options: NativeStoreOptions = {}): Promis
         String(port),
         '--backend',
         backend,
+        // The H2 page cache (MB, on the heap): large enough for a 100k-product catalog's pages.
+        '--cache-mb',
+        String(STORE_CACHE_MB),
         ...(dataFile ? ['--file', dataFile] : []),
         ...(options.stock ? ['--stock', 'true'] : []),
       ],
