@@ -11,6 +11,8 @@ export interface HttpLoadOptions {
   readonly durationMs: number;
   /** Load applied first and thrown away: JIT, connection pools and store caches warm up. */
   readonly warmupMs: number;
+  /** Sent with every request (a bearer token for signed-in routes). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface HttpLoadResult {
@@ -43,6 +45,7 @@ function fire(
         url: options.url,
         connections: options.connections,
         duration: durationMs / 1000,
+        ...(options.headers ? { headers: { ...options.headers } } : {}),
         requests,
         // Each connection walks the paths in its own order, so they do not hit one key in lockstep.
         setupClient: (client) => client.setRequests(shuffled(requests)),

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@app/platform';
+import { loadReportsSettingsOrExit } from './common/reports-settings';
 import { ReportsModule } from './reports.module';
 
-runService('reports', (config) => ReportsModule.register(config));
+const settings = loadReportsSettingsOrExit();
+runService('reports', (config) => ReportsModule.register(config, settings));

@@ -1,10 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
+import { AuthorsModule } from './authors/authors.module';
+import { CasesModule } from './cases/cases.module';
+import { ReportsCommonModule } from './common/reports-common.module';
+import { DEFAULT_REPORTS_SETTINGS, ReportsSettings } from './common/reports-settings';
+import { ReportsFeatureModule } from './reports/reports-feature.module';
 
-/** The reports service. Feature modules are added here as they land. */
+/** The reports service: abuse reports, moderation cases and their queue, decisions, appeals. */
 @Module({})
 export class ReportsModule {
-  static register(config: AppConfig): DynamicModule {
-    return { module: ReportsModule, imports: [PlatformModule.forRoot(config)] };
+  static register(config: AppConfig, settings: Partial<ReportsSettings> = {}): DynamicModule {
+    return {
+      module: ReportsModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        ReportsCommonModule.forRoot({ ...DEFAULT_REPORTS_SETTINGS, ...settings }),
+        CasesModule,
+        ReportsFeatureModule,
+        AuthorsModule,
+      ],
+    };
   }
 }

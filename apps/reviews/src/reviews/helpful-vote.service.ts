@@ -1,9 +1,8 @@
 import { isDuplicateKey } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { Principal } from '@app/platform';
+import { Principal, RateLimiter } from '@app/platform';
 import { requireAgeVerified } from '../common/age';
-import { RateLimiter } from '../common/rate-limiter';
 import { AlreadyVotedError, OwnReviewVoteError, ReviewNotFoundError } from './review.errors';
 import { HELPFUL_VOTE_LIMIT } from './review-limits';
 import { ReviewRepository } from './review.repository';

@@ -1,4 +1,4 @@
-import { RateLimit } from '../common/rate-limiter';
+import { RateLimit } from '@app/platform';
 
 /**
  * Budgets for the actions that cost an abuser nothing and us a write or a rule-engine run. Far

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CommonModule } from '../common/common.module';
+import { RateLimitModule } from '@app/platform';
 import { ContentRuleEngine } from '../content-rules/content-rule-engine';
 import { PenNameModule } from '../pen-names/pen-name.module';
 import { ProductModule } from '../products/product.module';
@@ -17,7 +17,7 @@ import { ReviewWritingService } from './review-writing.service';
       { name: REVIEW, schema: ReviewSchema },
       { name: HELPFUL_VOTE, schema: HelpfulVoteSchema },
     ]),
-    CommonModule,
+    RateLimitModule,
     ProductModule,
     PenNameModule,
   ],

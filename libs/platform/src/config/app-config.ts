@@ -176,3 +176,20 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export function loadAppConfigFromEnvironment(service: ServiceName): AppConfig {
   return loadAppConfig(service, process.env);
 }
+
+/**
+ * A service's own variables beyond the base ones, validated with the service's schema the same
+ * way: a bad value throws a ConfigError naming the variable. The environment is read here too.
+ */
+export function loadServiceEnv<S extends z.ZodType>(
+  schema: S,
+  source: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { DomainError } from '@app/platform';
+import { DomainError } from '../../errors/domain-error';
 import { RATE_LIMIT_WINDOW, RateLimitWindow } from './rate-limit.schema';
 
 export interface RateLimit {
@@ -12,9 +12,9 @@ export interface RateLimit {
 }
 
 /**
- * Fixed-window counters kept in the database, not in memory, so every replica counts against the
- * same budget (ARCHITECTURE.md "Scale"). One `$inc` upsert per attempt: atomic on one document,
- * no read-modify-write race. Reusable by any service; candidate for @app/platform.
+ * Fixed-window counters kept in the service's own database, not in memory, so every replica counts
+ * against the same budget (ARCHITECTURE.md "Scale"). One `$inc` upsert per attempt: atomic on one
+ * document, no read-modify-write race. A service imports `RateLimitModule` to inject it.
  */
 @Injectable()
 export class RateLimiter {

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { moderationTargetTypeSchema } from '@app/contracts';
+import { PRE_MODERATION_REASON, REASON_CODES } from '../../common/reason-codes';
+import type { Report } from '../../reports/report.schema';
+import { liveClaim } from '../case-rules';
+import type { QueuedCase } from '../case.repository';
+import type { AuditEntry, CaseAction, ModerationCase } from '../case.schema';
+
+/** The reason a moderator gives: a report reason, or that nothing was wrong. */
+export const DECISION_REASON_CODES = [...REASON_CODES, 'no_violation'] as const;
+
+export const decideSchema = z.strictObject({
+  decision: z.enum(['keep', 'remove', 'restore', 'approve', 'reject']),
+  reasonCode: z.enum(DECISION_REASON_CODES),
+  /** Addressed to the content's author, who reads it at GET /me/moderation. */
+  statement: z.string().trim().min(1).max(2000),
+});
+export type DecideDto = z.output<typeof decideSchema>;
+
+export const queueQuerySchema = z.strictObject({
+  targetType: moderationTargetTypeSchema.optional(),
+  reason: z.enum([...REASON_CODES, PRE_MODERATION_REASON]).optional(),
+  state: z.enum(['open', 'appealed']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(512).optional(),
+});
+export type QueueQuery = z.output<typeof queueQuerySchema>;
+
+export interface ActionView {
+  actionEventId: string;
+  action: string;
+  reasonCode: string;
+  sentAt: string;
+  /** `overdue`: not answered by its owner within REPORTS_ACTION_ANSWER_TIMEOUT_S. */
+  status: 'sent' | 'answered' | 'overdue';
+  answeredAt?: string;
+  applied?: boolean;
+  targetStatus?: string;
+}
+
+export interface QueueItemView {
+  caseId: string;
+  kind: string;
+  target: { type: string; id: string };
+  state: string;
+  score: number;
+  priority: number;
+  reportCount: number;
+  reasonCode: string;
+  held: boolean;
+  claim: { moderatorId: string; expiresAt: string } | null;
+  overdueActions: number;
+  createdAt: string;
+}
+
+export interface CaseView extends QueueItemView {
+  reasonScores: Record<string, number>;
+  decisions: {
+    decision: string;
+    reasonCode: string;
+    statement: string;
+    moderatorId: string;
+    decidedAt: string;
+    onAppeal: boolean;
+  }[];
+  appeal: { message: string; appealedAt: string } | null;
+  actions: ActionView[];
+  reports: {
+    reportId: string;
+    reporterId: string;
+    reasonCode: string;
+    comment?: string;
+    weight: number;
+    contribution: number;
+    createdAt: string;
+  }[];
+  updatedAt: string;
+  version: number;
+}
+
+export function actionView(action: CaseAction, now: number, timeoutSeconds: number): ActionView {
+  const sentAt = new Date(action.sentAt);
+  const status = action.answeredAt
+    ? 'answered'
+    : now - sentAt.getTime() > timeoutSeconds * 1000
+      ? 'overdue'
+      : 'sent';
+  return {
+    actionEventId: action.eventId,
+    action: action.action,
+    reasonCode: action.reasonCode,
+    sentAt: sentAt.toISOString(),
+    status,
+    ...(action.answeredAt
+      ? {
+          answeredAt: new Date(action.answeredAt).toISOString(),
+          applied: action.applied,
+          targetStatus: action.targetStatus,
+        }
+      : {}),
+  };
+}
+
+export function toQueueItem(c: QueuedCase, now: number, timeoutSeconds: number): QueueItemView {
+  const claim = liveClaim(c.claim, now);
+  return {
+    caseId: c._id,
+    kind: c.kind,
+    target: { type: c.target.type, id: c.target.id },
+    state: c.state,
+    score: c.score,
+    priority: c.priority ?? 0,
+    reportCount: c.reportCount,
+    reasonCode: c.reasonCode,
+    held: c.held,
+    claim: claim
+      ? { moderatorId: claim.moderatorId, expiresAt: new Date(claim.expiresAt).toISOString() }
+      : null,
+    overdueActions: c.actions.filter((a) => actionView(a, now, timeoutSeconds).status === 'overdue').length,
+    createdAt: new Date(c.createdAt).toISOString(),
+  };
+}
+
+export function toCaseView(
+  c: ModerationCase,
+  reports: readonly Report[],
+  now: number,
+  timeoutSeconds: number,
+): CaseView {
+  return {
+    ...toQueueItem(c, now, timeoutSeconds),
+    reasonScores: c.reasonScores,
+    decisions: c.decisions.map((d) => ({
+      decision: d.decision,
+      reasonCode: d.reasonCode,
+      statement: d.statement,
+      moderatorId: d.moderatorId,
+      decidedAt: new Date(d.decidedAt).toISOString(),
+      onAppeal: d.onAppeal,
+    })),
+    appeal: c.appeal
+      ? { message: c.appeal.message, appealedAt: new Date(c.appeal.appealedAt).toISOString() }
+      : null,
+    actions: c.actions.map((a) => actionView(a, now, timeoutSeconds)),
+    reports: reports.map((r) => ({
+      reportId: r._id,
+      reporterId: r.reporterId,
+      reasonCode: r.reasonCode,
+      ...(r.comment ? { comment: r.comment } : {}),
+      weight: r.weight,
+      contribution: r.contribution,
+      createdAt: new Date(r.createdAt).toISOString(),
+    })),
+    updatedAt: new Date(c.updatedAt).toISOString(),
+    version: c.version,
+  };
+}
+
+export interface AuditEntryView {
+  at: string;
+  actor: { kind: string; id?: string };
+  what: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+export function toAuditView(entry: AuditEntry): AuditEntryView {
+  return {
+    at: new Date(entry.at).toISOString(),
+    actor: entry.actor,
+    what: entry.what,
+    before: entry.before,
+    after: entry.after,
+  };
+}

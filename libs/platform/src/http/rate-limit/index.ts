@@ -1,0 +1,3 @@
+export * from './rate-limit.schema';
+export * from './rate-limiter';
+export * from './rate-limit.module';
