@@ -44,7 +44,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
    * Per-aggregate chains keep this process's publishes of one aggregate in order, and remember
    * what they published, so a later write's outbox that still lists it is not published twice.
    */
-  private readonly chains = new Map<string, { tail: Promise<void>; published: Set<string> }>();
+  private readonly chains = new Map<string, Chain>();
   private options: OutboxRelayOptions;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -102,7 +102,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     this.stopped = true;
     clearInterval(this.timer);
     await this.sweeping;
-    await Promise.allSettled([...this.chains.values()].map((chain) => chain.tail));
+    await this.settleChains();
   }
 
   /**
@@ -117,16 +117,16 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     if (messages.length === 0 || this.stopped || !this.options.publishAfterWrite) return;
     const outboxModel = model as OutboxModel;
     const version = writtenOutboxVersion(messages);
-    void this.inOrder(outboxModel, aggregateId, (published) =>
+    void this.inOrder(outboxModel, aggregateId, (chain) =>
       version === undefined
         ? this.publishPending(outboxModel, aggregateId)
-        : this.publishWritten(outboxModel, aggregateId, { outbox: [...messages], version }, published),
+        : this.publishWritten(outboxModel, aggregateId, { outbox: [...messages], version }, chain),
     );
   }
 
   /** Waits until everything handed over so far has been published or has failed (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()].map((c) => c.tail));
+    while (this.chains.size > 0) await this.settleChains();
   }
 
   async sweepOnce(): Promise<void> {
@@ -159,21 +159,20 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   private inOrder(
     model: OutboxModel,
     aggregateId: string,
-    work: (published: Set<string>) => Promise<void>,
+    work: (chain: Chain) => Promise<void>,
   ): Promise<void> {
     const key = `${model.collection.collectionName}/${aggregateId}`;
-    const chain = this.chains.get(key) ?? { tail: Promise.resolve(), published: new Set<string>() };
-    const next = chain.tail
-      .then(() => work(chain.published))
-      .catch((error: unknown) => {
-        this.logger.warn({ err: error, aggregate: key }, 'outbox publish failed; the sweep will retry');
-      });
-    chain.tail = next;
+    const chain = this.chains.get(key) ?? new Chain(() => this.chains.delete(key));
     this.chains.set(key, chain);
-    void next.finally(() => {
-      if (chain.tail === next) this.chains.delete(key);
-    });
-    return next;
+    return chain.then(() =>
+      work(chain).catch((error: unknown) => {
+        this.logger.warn({ err: error, aggregate: key }, 'outbox publish failed; the sweep will retry');
+      }),
+    );
+  }
+
+  private async settleChains(): Promise<void> {
+    await Promise.allSettled([...this.chains.values()].map((chain) => chain.settled()));
   }
 
   /** Reads the aggregate's current outbox, publishes it in order, then removes what was published. */
@@ -188,18 +187,24 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * Publishes the outbox a write returned (no re-read), leaving out what this chain has already
-   * published: a write that follows an unfinished removal still lists those events.
+   * published: a write that follows an unfinished removal still lists those events. The removal
+   * runs beside the chain, so the aggregate's next publish does not wait for it.
    */
   private async publishWritten(
     model: OutboxModel,
     aggregateId: string,
     written: { outbox: OutboundMessage[]; version: number },
-    published: Set<string>,
+    chain: Chain,
   ): Promise<void> {
-    const unpublished = written.outbox.filter((message) => !published.has(message.eventId));
+    const unpublished = written.outbox.filter((message) => !chain.published.has(message.eventId));
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
-    for (const { eventId } of unpublished) published.add(eventId);
-    await this.removePublished(model, aggregateId, written.outbox, written.version);
+    for (const { eventId } of unpublished) chain.published.add(eventId);
+    chain.beside(() =>
+      this.removePublished(model, aggregateId, written.outbox, written.version).catch((error: unknown) => {
+        // The events stay in the outbox; the sweep publishes them again (at-least-once).
+        this.logger.warn({ err: error, aggregateId }, 'outbox removal failed; the sweep will retry');
+      }),
+    );
   }
 
   /** Takes published messages, seen in the outbox at `version`, off the aggregate's outbox. */
@@ -222,5 +227,42 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
         { $pull: { outbox: { eventId: { $in: eventIds } } } } as never,
       );
     }
+  }
+}
+
+/**
+ * One aggregate's publishes in this process: run in order, plus removals running beside them. It
+ * remembers what it published until all of its work is done, then forgets itself.
+ */
+class Chain {
+  readonly published = new Set<string>();
+  private tail: Promise<void> = Promise.resolve();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly onIdle: () => void) {}
+
+  /** Runs `work` after everything queued before it. */
+  then(work: () => Promise<void>): Promise<void> {
+    const next = this.tail.then(work);
+    this.tail = next;
+    this.track(next);
+    return next;
+  }
+
+  /** Runs `work` now, outside the order; the chain lives until it is done. */
+  beside(work: () => Promise<void>): void {
+    this.track(work());
+  }
+
+  settled(): Promise<unknown> {
+    return Promise.allSettled([...this.running]);
+  }
+
+  private track(promise: Promise<void>): void {
+    this.running.add(promise);
+    void promise.finally(() => {
+      this.running.delete(promise);
+      if (this.running.size === 0) this.onIdle();
+    });
   }
 }
