@@ -32,6 +32,31 @@ async function missingPartitions(admin: Admin, plan: PhysicalTopic[]): Promise<s
     .map((t) => t.name);
 }
 
+const LEADER_WAIT_MS = 30_000;
+
+/**
+ * Waits until every partition of `topics` has a leader. kafkajs' own wait gives up on the first
+ * "does not host this topic-partition" a just-created topic can answer on a busy broker; this one
+ * asks again until the deadline.
+ */
+async function waitForLeaders(admin: Admin, topics: PhysicalTopic[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.name) });
+      const ready = topics.every((t) => {
+        const partitions = metadata.find((m) => m.name === t.name)?.partitions ?? [];
+        return partitions.length >= t.partitions && partitions.every((p) => p.leader >= 0);
+      });
+      if (ready) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics without partition leaders after ${LEADER_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /**
  * Creates every topic of the contracts' topic plan under `prefix` ('' for production naming, a
  * run prefix such as `t1732800000-ab12.` for a test run), with its partitions and configs, and
@@ -45,7 +70,7 @@ export async function ensureTopics(brokers: string[], prefix: string): Promise<T
     if (missing.length > 0) {
       // Resolves false when another process created them first: that is fine too.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         timeout: 30_000,
         topics: missing.map((t) => ({
           topic: t.name,
@@ -53,6 +78,7 @@ export async function ensureTopics(brokers: string[], prefix: string): Promise<T
           configEntries: Object.entries(t.configs).map(([name, value]) => ({ name, value })),
         })),
       });
+      await waitForLeaders(admin, missing);
     }
     const existing = plan.filter((t) => present.has(t.name));
     return {

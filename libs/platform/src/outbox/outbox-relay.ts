@@ -40,11 +40,14 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   private readonly models = new Map<string, OutboxModel>();
   /** Collections registered with `pendingFlag` (see outbox-pending-flag.ts). */
   private readonly flagged = new Set<string>();
-  /**
-   * Per-aggregate chains keep this process's publishes of one aggregate in order, and remember
-   * what they published, so a later write's outbox that still lists it is not published twice.
-   */
+  /** Per-aggregate chains keep this process's publishes of one aggregate in order. */
   private readonly chains = new Map<string, Chain>();
+  /**
+   * Event ids this process published lately. A write's returned outbox can still list events whose
+   * removal was under way when it was read; outliving the chains, this keeps them from going out
+   * twice (and out of order behind newer ones).
+   */
+  private readonly recentlyPublished = new RecentIds(RECENTLY_PUBLISHED_CAPACITY);
   private options: OutboxRelayOptions;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -186,9 +189,9 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * Publishes the outbox a write returned (no re-read), leaving out what this chain has already
-   * published: a write that follows an unfinished removal still lists those events. The removal
-   * runs beside the chain, so the aggregate's next publish does not wait for it.
+   * Publishes the outbox a write returned (no re-read), leaving out what this process published
+   * lately: a write that raced an unfinished removal still lists those events. The removal runs
+   * beside the chain, so the aggregate's next publish does not wait for it.
    */
   private async publishWritten(
     model: OutboxModel,
@@ -196,9 +199,9 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     written: { outbox: OutboundMessage[]; version: number },
     chain: Chain,
   ): Promise<void> {
-    const unpublished = written.outbox.filter((message) => !chain.published.has(message.eventId));
+    const unpublished = written.outbox.filter((message) => !this.recentlyPublished.has(message.eventId));
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
-    for (const { eventId } of unpublished) chain.published.add(eventId);
+    for (const { eventId } of unpublished) this.recentlyPublished.add(eventId);
     chain.beside(() =>
       this.removePublished(model, aggregateId, written.outbox, written.version).catch((error: unknown) => {
         // The events stay in the outbox; the sweep publishes them again (at-least-once).
@@ -230,12 +233,30 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   }
 }
 
+/** How many published event ids the relay remembers; far more than one round trip's worth. */
+const RECENTLY_PUBLISHED_CAPACITY = 20_000;
+
+/** A bounded set that forgets its oldest ids first. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  add(id: string): void {
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
+  }
+}
+
 /**
- * One aggregate's publishes in this process: run in order, plus removals running beside them. It
- * remembers what it published until all of its work is done, then forgets itself.
+ * One aggregate's publishes in this process: run in order, plus removals running beside them; it
+ * forgets itself once all of its work is done.
  */
 class Chain {
-  readonly published = new Set<string>();
   private tail: Promise<void> = Promise.resolve();
   private readonly running = new Set<Promise<void>>();
 
