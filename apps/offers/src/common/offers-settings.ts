@@ -16,6 +16,24 @@ export interface OffersSettings {
   readonly feedPollIntervalMs: number;
   /** Rows applied per bulk write: bigger is faster, smaller renews the lease more often. */
   readonly feedChunkSize: number;
+  /**
+   * Starts of one chunk (retries, and resumptions after a crash) before the feed is `failed`: a
+   * chunk that cannot be applied must not hold up the seller's later feeds forever.
+   */
+  readonly feedMaxChunkAttempts: number;
+  /** Wait before a failed chunk's next attempt, doubled each time (at most 30 s). */
+  readonly feedRetryBaseMs: number;
+  /**
+   * Shortest time between the starts of two recomputes of one product's summary in a replica: a
+   * burst of changes (a feed's chunks) shares one recompute instead of causing one per chunk.
+   */
+  readonly summaryRecomputeGapMs: number;
+  /**
+   * Summary recomputes of a replica that read the store at once. The consumer hands over a slice of
+   * events per partition side by side; unbounded, a feed's events queue hundreds of summary reads
+   * in front of the feed's own writes. Bounded, events wait, and one recompute covers more of them.
+   */
+  readonly summaryConcurrentRecomputes: number;
 }
 
 export const DEFAULT_OFFERS_SETTINGS: OffersSettings = {
@@ -28,6 +46,10 @@ export const DEFAULT_OFFERS_SETTINGS: OffersSettings = {
   feedLeaseMs: 30_000,
   feedPollIntervalMs: 500,
   feedChunkSize: 2_000,
+  feedMaxChunkAttempts: 5,
+  feedRetryBaseMs: 1_000,
+  summaryRecomputeGapMs: 5_000,
+  summaryConcurrentRecomputes: 2,
 };
 
 export const OFFERS_SETTINGS = Symbol('OFFERS_SETTINGS');

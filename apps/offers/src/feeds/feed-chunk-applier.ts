@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/platform';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
@@ -12,7 +12,7 @@ import {
   OfferTerms,
   stockStatus,
 } from '../offers/offer-rules';
-import { ownerKeyOf, revKeyOf, skuKeyOf } from '../offers/offer.schema';
+import { skuKeyOf } from '../offers/offer.schema';
 import { termsOf } from '../offers/offer-writing.service';
 import { ProductService } from '../products/product.service';
 import { ProductProjection } from '../products/product.schema';
@@ -21,8 +21,19 @@ import type { ReportEntry } from './feed.schema';
 
 /** Rounds of re-reading rows whose write lost a race with an API write. */
 const MAX_CHUNK_ROUNDS = 5;
+/** How long one read of a feed's products serves its next chunks. */
+const PRODUCT_REUSE_MS = 10_000;
 
-type Decision = { write: FeedOfferWrite; entry: ReportEntry } | { entry: ReportEntry };
+export type Decision = { write: FeedOfferWrite; entry: ReportEntry } | { entry: ReportEntry };
+
+export interface ChunkInput {
+  feedId: string;
+  sellerId: string;
+  rows: FeedRow[];
+  correlationId: string;
+  /** Until when the feed's worker holds the lease (the sweep leaves its events to it until then). */
+  sweepAfter: Date;
+}
 
 const rejected = (row: FeedRow, code: string, message: string): ReportEntry => ({
   line: row.line,
@@ -39,6 +50,9 @@ const rejected = (row: FeedRow, code: string, message: string): ReportEntry => (
  */
 @Injectable()
 export class FeedChunkApplier {
+  private readonly log = new Logger(FeedChunkApplier.name);
+  private productCache?: { feedId: string; readAt: number; products: Map<string, ProductProjection> };
+
   constructor(
     private readonly offers: OfferRepository,
     private readonly products: ProductService,
@@ -46,19 +60,35 @@ export class FeedChunkApplier {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async apply(input: {
-    feedId: string;
-    sellerId: string;
-    rows: FeedRow[];
-    correlationId: string;
-  }): Promise<ReportEntry[]> {
+  /**
+   * Decides every row of a chunk against the offers as they are now. A chunk's SKUs appear in no
+   * other chunk of the feed, so the next chunk can be decided while this one is being written.
+   */
+  prepare(input: Omit<ChunkInput, 'sweepAfter'>): Promise<Decision[]> {
+    return this.decide(input);
+  }
+
+  /**
+   * Writes the chunk (decided by `prepare`, or now). Its report is final when this resolves;
+   * `published` resolves once the chunk's events are on the broker and out of the outboxes (or left
+   * to the sweep), so the caller can go on with the next chunk meanwhile.
+   */
+  async apply(
+    input: ChunkInput,
+    prepared?: Decision[],
+  ): Promise<{ entries: ReportEntry[]; published: Promise<void> }> {
     const entries: ReportEntry[] = [];
+    const published: Promise<void>[] = [];
     let pending = input.rows;
     for (let round = 1; round <= MAX_CHUNK_ROUNDS && pending.length > 0; round++) {
-      const decisions = await this.decide({ ...input, rows: pending });
+      const decisions = round === 1 && prepared ? prepared : await this.decide({ ...input, rows: pending });
       const writes = decisions.flatMap((d) => ('write' in d ? [d.write] : []));
-      const missed = new Set((await this.offers.bulkApply(input.sellerId, writes)).map((w) => w.offer.sku));
-      await this.offers.publishChunk(writes.filter((w) => !missed.has(w.offer.sku)));
+      const missed = new Set(
+        (await this.offers.bulkApply({ sellerId: input.sellerId, writes, sweepAfter: input.sweepAfter })).map(
+          (w) => w.offer.sku,
+        ),
+      );
+      published.push(this.publish(writes.filter((w) => !missed.has(w.offer.sku))));
       for (const decision of decisions) {
         if (!('write' in decision) || !missed.has(decision.write.offer.sku)) entries.push(decision.entry);
       }
@@ -72,15 +102,18 @@ export class FeedChunkApplier {
           'the offer kept changing while the feed applied; resend the row',
         ),
       );
-    return entries;
+    return { entries, published: Promise.all(published).then(() => undefined) };
   }
 
-  private async decide(input: {
-    feedId: string;
-    sellerId: string;
-    rows: FeedRow[];
-    correlationId: string;
-  }): Promise<Decision[]> {
+  private publish(writes: readonly FeedOfferWrite[]): Promise<void> {
+    return this.offers
+      .publishChunk(writes)
+      .catch((error: unknown) =>
+        this.log.warn({ err: error, events: writes.length }, 'feed events left to the outbox sweep'),
+      );
+  }
+
+  private async decide(input: Omit<ChunkInput, 'sweepAfter'>): Promise<Decision[]> {
     const existing = new Map(
       (
         await this.offers.findBySkuKeys(
@@ -90,7 +123,7 @@ export class FeedChunkApplier {
       ).map((offer) => [offer.sku, offer]),
     );
     const productIds = input.rows.flatMap((row) => (row.productId ? [row.productId] : []));
-    const products = await this.products.byIds([...new Set(productIds)]);
+    const products = await this.productsOf(input.feedId, productIds);
     return input.rows.map((row) => {
       try {
         return this.decideRow({ ...input, row, current: existing.get(row.sku), products });
@@ -99,6 +132,24 @@ export class FeedChunkApplier {
         throw error;
       }
     });
+  }
+
+  /**
+   * A feed's chunks name the same products over and over: what one chunk read serves the next ones
+   * for a few seconds (the projection itself trails the catalog by event delivery anyway). Products
+   * not found are read again every chunk, so a product that arrives meanwhile is taken at once.
+   */
+  private async productsOf(
+    feedId: string,
+    productIds: readonly string[],
+  ): Promise<Map<string, ProductProjection>> {
+    const now = Date.now();
+    if (this.productCache?.feedId !== feedId || now - this.productCache.readAt > PRODUCT_REUSE_MS)
+      this.productCache = { feedId, readAt: now, products: new Map() };
+    const known = this.productCache.products;
+    const missing = [...new Set(productIds)].filter((id) => !known.has(id));
+    for (const [id, product] of await this.products.byIds(missing)) known.set(id, product);
+    return known;
   }
 
   private decideRow(input: {
@@ -179,8 +230,6 @@ export class FeedChunkApplier {
       sellerId: input.sellerId,
       sku: row.sku,
       skuKey: skuKeyOf(input.sellerId, row.sku),
-      ownerKey: ownerKeyOf(input.sellerId, offerId),
-      revKey: revKeyOf(input.sellerId, offerId, 1),
       productId: row.productId!,
       ...terms,
       status: stockStatus(terms.quantity),
@@ -226,7 +275,6 @@ export class FeedChunkApplier {
       lastFeedRow: marker,
       updatedAt: new Date(),
       version: current.version + 1,
-      revKey: revKeyOf(current.sellerId, current._id, current.version + 1),
     };
     if (offer.conditionNote === undefined) delete offer.conditionNote;
     return {

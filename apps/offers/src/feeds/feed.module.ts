@@ -4,6 +4,7 @@ import { OfferModule } from '../offers/offer.module';
 import { ProductModule } from '../products/product.module';
 import { FeedBodyParser } from './feed-body.parser';
 import { FeedChunkApplier } from './feed-chunk-applier';
+import { FeedFailureSettler } from './feed-failure-settler';
 import { FeedController } from './feed.controller';
 import { FeedProcessor } from './feed.processor';
 import { FeedRepository } from './feed.repository';
@@ -31,6 +32,13 @@ import { FeedService } from './feed.service';
     ProductModule,
   ],
   controllers: [FeedController],
-  providers: [FeedRepository, FeedService, FeedProcessor, FeedChunkApplier, FeedBodyParser],
+  providers: [
+    FeedRepository,
+    FeedService,
+    FeedProcessor,
+    FeedChunkApplier,
+    FeedFailureSettler,
+    FeedBodyParser,
+  ],
 })
 export class FeedModule {}

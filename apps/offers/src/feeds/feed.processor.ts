@@ -1,9 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
-import { FeedChunkApplier } from './feed-chunk-applier';
+import { Decision, FeedChunkApplier } from './feed-chunk-applier';
+import { FeedFailureSettler, tally } from './feed-failure-settler';
 import { FeedRepository } from './feed.repository';
-import { Feed, ReportEntry } from './feed.schema';
+import { Feed, FeedChunk, ReportEntry } from './feed.schema';
+
+const MAX_RETRY_WAIT_MS = 30_000;
+const MAX_REASON_LENGTH = 300;
 
 /**
  * Processes queued feeds in the background. Any replica may take any feed: a feed is claimed with
@@ -22,6 +26,7 @@ export class FeedProcessor implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly feeds: FeedRepository,
     private readonly applier: FeedChunkApplier,
+    private readonly failures: FeedFailureSettler,
     @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
   ) {}
 
@@ -71,51 +76,114 @@ export class FeedProcessor implements OnApplicationBootstrap, OnApplicationShutd
     return null;
   }
 
+  /**
+   * Chunks are written one after the other, in order; around each write the work overlaps: the
+   * next chunk is read and decided, the previous chunk's events are published and its report and
+   * progress recorded. A chunk counts as done (`nextChunk`) only once its report is stored.
+   */
   private async process(feed: Feed): Promise<void> {
+    const progress = { recorded: feed.nextChunk };
+    let publishing: Promise<void> = Promise.resolve();
+    let recording: Promise<boolean> = Promise.resolve(true);
     try {
+      if ((feed.chunkAttempts ?? 1) > this.settings.feedMaxChunkAttempts)
+        return await this.giveUp(feed, feed.nextChunk, (feed.chunkAttempts ?? 1) - 1, feed.lastError);
+      let next = this.prepare(feed, feed.nextChunk);
       for (let index = feed.nextChunk; index < feed.chunkCount; index++) {
-        if (this.stopped) return;
-        const chunk = await this.feeds.findChunk(feed._id, index);
-        const entries = chunk
-          ? await this.applier.apply({
-              feedId: feed._id,
-              sellerId: feed.sellerId,
-              rows: chunk.rows,
-              correlationId: `feed-${feed._id}`,
-            })
-          : [];
-        await this.feeds.saveReport(feed._id, index, entries);
-        const advanced = await this.feeds.advance({
-          feedId: feed._id,
-          owner: this.owner,
-          chunk: index,
-          add: tally(entries),
-          leaseUntil: this.leaseUntil(),
-        });
-        if (!advanced) {
-          this.log.warn({ feedId: feed._id }, 'lost the lease of a feed; another worker continues it');
-          return;
-        }
+        const prepared = await next;
+        if (this.stopped || !prepared) break;
+        next = this.prepare(feed, index + 1);
+        const { entries, published } = await this.applier.apply(
+          { ...this.chunkInput(feed, prepared.chunk), sweepAfter: this.leaseUntil() },
+          prepared.decisions,
+        );
+        if (!(await recording)) return this.leaseLost(feed, [publishing, published]);
+        await publishing;
+        publishing = published;
+        recording = this.record(feed, index, entries, progress);
       }
-      await this.feeds.finish(feed._id, this.owner, 'done');
+      if (!(await recording)) return this.leaseLost(feed, [publishing]);
+      await publishing;
+      if (!this.stopped) await this.feeds.finish(feed._id, this.owner, 'done');
     } catch (error) {
-      this.log.error(
-        { err: error, feedId: feed._id },
-        'feed chunk failed; the lease expires and it is retried',
+      await Promise.all([publishing, recording.catch(() => false)]);
+      // The chunk that failed is the first one not recorded as done, with the attempts counted on it.
+      const index = progress.recorded;
+      const attempts = index === feed.nextChunk ? (feed.chunkAttempts ?? 1) : 1;
+      await this.retryOrGiveUp(feed, index, attempts, error).catch((again: unknown) =>
+        this.log.error(
+          { err: again, feedId: feed._id },
+          'could not record a failed chunk; its lease expires',
+        ),
       );
     }
+  }
+
+  private chunkInput(feed: Feed, chunk: FeedChunk) {
+    return { feedId: feed._id, sellerId: feed.sellerId, rows: chunk.rows, correlationId: `feed-${feed._id}` };
+  }
+
+  /** Reads and decides a chunk ahead of its turn; null past the last chunk. */
+  private prepare(feed: Feed, index: number): Promise<{ chunk: FeedChunk; decisions: Decision[] } | null> {
+    if (index >= feed.chunkCount) return Promise.resolve(null);
+    const prepared = (async () => {
+      const chunk = await this.feeds.findChunk(feed._id, index);
+      if (!chunk) throw new Error(`chunk ${index + 1} of the feed is missing`);
+      return { chunk, decisions: await this.applier.prepare(this.chunkInput(feed, chunk)) };
+    })();
+    // Awaited (and its failure handled) when its turn comes; until then it must not go unhandled.
+    prepared.catch(() => undefined);
+    return prepared;
+  }
+
+  /** Stores a chunk's report, then marks it done and renews the lease; false when the lease is lost. */
+  private async record(
+    feed: Feed,
+    index: number,
+    entries: ReportEntry[],
+    progress: { recorded: number },
+  ): Promise<boolean> {
+    await this.feeds.saveReport(feed._id, index, entries);
+    const advanced = await this.feeds.advance({
+      feedId: feed._id,
+      owner: this.owner,
+      chunk: index,
+      add: tally(entries),
+      leaseUntil: this.leaseUntil(),
+    });
+    if (advanced) progress.recorded = index + 1;
+    return advanced;
+  }
+
+  private async leaseLost(feed: Feed, publishing: Promise<void>[]): Promise<void> {
+    await Promise.all(publishing);
+    this.log.warn({ feedId: feed._id }, 'lost the lease of a feed; another worker continues it');
+  }
+
+  /** A failed chunk is retried with a growing wait, until its attempts are spent. */
+  private async retryOrGiveUp(feed: Feed, index: number, attempts: number, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (attempts >= this.settings.feedMaxChunkAttempts) return this.giveUp(feed, index, attempts, reason);
+    const waitMs = Math.min(this.settings.feedRetryBaseMs * 2 ** (attempts - 1), MAX_RETRY_WAIT_MS);
+    this.log.warn(
+      { err: error, feedId: feed._id, chunk: index, attempts, retryInMs: waitMs },
+      'feed chunk failed; it is retried',
+    );
+    await this.feeds.retryLater({
+      feedId: feed._id,
+      owner: this.owner,
+      error: reason.slice(0, MAX_REASON_LENGTH),
+      retryAt: new Date(Date.now() + waitMs),
+    });
+  }
+
+  private async giveUp(feed: Feed, index: number, attempts: number, reason = 'unknown error'): Promise<void> {
+    const failure = `chunk ${index + 1} of ${feed.chunkCount} could not be applied in ${attempts} attempts: ${reason.slice(0, MAX_REASON_LENGTH)}`;
+    this.log.error({ feedId: feed._id, chunk: index, attempts, reason }, 'feed failed');
+    await this.failures.settle({ feed, owner: this.owner, fromChunk: index, failure });
   }
 
   private leaseUntil(): Date {
     return new Date(Date.now() + this.settings.feedLeaseMs);
   }
-}
-
-function tally(entries: readonly ReportEntry[]) {
-  return {
-    processed: entries.length,
-    applied: entries.filter((e) => e.outcome === 'applied').length,
-    unchanged: entries.filter((e) => e.outcome === 'unchanged').length,
-    rejected: entries.filter((e) => e.outcome === 'rejected').length,
-  };
 }

@@ -97,6 +97,8 @@ export class FeedRepository implements OnModuleInit {
             leaseUntil,
             startedAt: seen.startedAt ?? new Date(),
           },
+          // A claim starts (or resumes) `nextChunk`: a chunk that crashes its worker counts too.
+          $inc: { chunkAttempts: 1 },
         },
         { new: true },
       )
@@ -128,7 +130,9 @@ export class FeedRepository implements OnModuleInit {
     const result = await this.feeds.collection.updateOne(
       { _id: input.feedId, leaseOwner: input.owner, nextChunk: input.chunk } as never,
       {
-        $set: { nextChunk: input.chunk + 1, leaseUntil: input.leaseUntil },
+        // The same worker goes straight on with the next chunk: its first attempt.
+        $set: { nextChunk: input.chunk + 1, leaseUntil: input.leaseUntil, chunkAttempts: 1 },
+        $unset: { lastError: '' },
         $inc: {
           'counts.processed': input.add.processed,
           'counts.applied': input.add.applied,
@@ -143,7 +147,37 @@ export class FeedRepository implements OnModuleInit {
   async finish(feedId: string, owner: string, status: 'done' | 'failed', failure?: string): Promise<void> {
     await this.feeds.collection.updateOne({ _id: feedId, leaseOwner: owner } as never, {
       $set: { status, finishedAt: new Date(), ...(failure ? { failure } : {}) },
-      $unset: { leaseOwner: '', leaseUntil: '' },
+      $unset: { leaseOwner: '', leaseUntil: '', lastError: '' },
+    });
+  }
+
+  /** Ends a feed as failed, counting the rows settled on the way; false when the lease is lost. */
+  async fail(input: {
+    feedId: string;
+    owner: string;
+    failure: string;
+    add: Omit<FeedCounts, 'rows'>;
+  }): Promise<boolean> {
+    const result = await this.feeds.collection.updateOne(
+      { _id: input.feedId, leaseOwner: input.owner } as never,
+      {
+        $set: { status: 'failed', finishedAt: new Date(), failure: input.failure },
+        $unset: { leaseOwner: '', leaseUntil: '', lastError: '' },
+        $inc: {
+          'counts.processed': input.add.processed,
+          'counts.applied': input.add.applied,
+          'counts.unchanged': input.add.unchanged,
+          'counts.rejected': input.add.rejected,
+        },
+      },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Hands a failed chunk back until `retryAt`; whichever worker claims it then tries again. */
+  async retryLater(input: { feedId: string; owner: string; error: string; retryAt: Date }): Promise<void> {
+    await this.feeds.collection.updateOne({ _id: input.feedId, leaseOwner: input.owner } as never, {
+      $set: { lastError: input.error, leaseUntil: input.retryAt },
     });
   }
 

@@ -26,6 +26,10 @@ export interface Feed {
   counts: FeedCounts;
   chunkCount: number;
   nextChunk: number;
+  /** How often `nextChunk` has been started (claims, retries, resumptions after a crash). */
+  chunkAttempts?: number;
+  /** Why the last attempt of `nextChunk` failed, while it is retried. */
+  lastError?: string;
   leaseOwner?: string;
   leaseUntil?: Date;
   failure?: string;
@@ -78,6 +82,8 @@ export const FeedSchema = new Schema<Feed>(
     counts: { type: Object, required: true },
     chunkCount: { type: Number, required: true },
     nextChunk: { type: Number, required: true },
+    chunkAttempts: Number,
+    lastError: String,
     leaseOwner: String,
     leaseUntil: Date,
     failure: String,

@@ -3,7 +3,6 @@ import type { ModerationActionKind, ModerationTarget } from '@app/contracts';
 import { HandlerOutcome } from '@app/platform';
 import { offerModerated } from '../offers/offer.events';
 import { OfferRepository } from '../offers/offer.repository';
-import { revKeyOf } from '../offers/offer.schema';
 import { offerStatusAfter } from './offer-moderation-transitions';
 
 const MAX_WRITE_ATTEMPTS = 5;
@@ -69,7 +68,6 @@ export class OfferModerationService {
           status: next.status,
           appliedActionIds,
           updatedAt: next.updatedAt,
-          revKey: revKeyOf(current.sellerId, current._id, next.version),
           ...(next.statusBeforeModeration ? { statusBeforeModeration: next.statusBeforeModeration } : {}),
         },
         unset: next.statusBeforeModeration ? [] : ['statusBeforeModeration'],

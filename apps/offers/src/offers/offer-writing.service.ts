@@ -23,7 +23,7 @@ import {
   OfferTerms,
   stockStatus,
 } from './offer-rules';
-import { ownerKeyOf, revKeyOf, skuKeyOf } from './offer.schema';
+import { skuKeyOf } from './offer.schema';
 
 /** Writers racing on one offer retry on a fresh read; 50 concurrent adjustments need up to 50 rounds. */
 const MAX_WRITE_ATTEMPTS = 100;
@@ -174,8 +174,6 @@ export class OfferWritingService {
       sellerId,
       sku,
       skuKey: skuKeyOf(sellerId, sku),
-      ownerKey: ownerKeyOf(sellerId, offerId),
-      revKey: revKeyOf(sellerId, offerId, 1),
       productId,
       ...terms,
       status: stockStatus(terms.quantity),
@@ -249,7 +247,6 @@ export class OfferWritingService {
         handlingDays: transition.terms.handlingDays,
         status: next.status,
         updatedAt: next.updatedAt,
-        revKey: revKeyOf(sellerId, current._id, next.version),
       },
       unset: transition.terms.conditionNote === undefined ? ['conditionNote'] : [],
       events: [offerChanged(transition.type, next, changed)],

@@ -2,7 +2,7 @@ import { buildEvent, EventEnvelope, ModerationOutcome, OfferState } from '@app/c
 import { currentCorrelationId } from '@app/platform';
 import type { Offer } from './offer.schema';
 
-export type OfferSnapshot = Omit<Offer, 'outbox' | 'outboxPendingSince'>;
+export type OfferSnapshot = Omit<Offer, 'outbox' | 'outboxPendingSince' | 'outboxPending'>;
 
 /** The full state an offer event carries (the topic is compacted: the latest says it all). */
 export function offerState(offer: OfferSnapshot): OfferState {

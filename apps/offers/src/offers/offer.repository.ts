@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, mongo, PipelineStage } from 'mongoose';
 import type { AnyEventEnvelope, OfferCondition, OfferStatus } from '@app/contracts';
@@ -11,10 +11,10 @@ import {
   toOutboundMessage,
   updateAggregate,
 } from '@app/platform';
-import { OFFER, Offer, ownerKeyOf, revKeyOf } from './offer.schema';
+import { OBSOLETE_OFFER_INDEXES, OFFER, Offer, skuKeyOf } from './offer.schema';
 
-export type NewOffer = Omit<Offer, 'version' | 'outbox' | 'outboxPendingSince'>;
-export type StoredOffer = Omit<Offer, 'outbox' | 'outboxPendingSince'>;
+export type NewOffer = Omit<Offer, 'version' | 'outbox' | 'outboxPendingSince' | 'outboxPending'>;
+export type StoredOffer = Omit<Offer, 'outbox' | 'outboxPendingSince' | 'outboxPending'>;
 
 /** Order of the shopper listing: lowest price first, or fastest handling (then price). */
 export type ListingSort = 'price' | 'handling';
@@ -32,10 +32,14 @@ export interface FeedOfferWrite {
   readonly event: AnyEventEnvelope;
 }
 
-const STORED_FIELDS_PROJECTION = { outbox: 0, outboxPendingSince: 0 } as const;
+const STORED_FIELDS_PROJECTION = { outbox: 0, outboxPendingSince: 0, outboxPending: 0 } as const;
+
+/** Set with every event a write adds: the relay's sweep finds pending offers by this equality. */
+const PENDING = { outboxPending: true } as const;
 
 @Injectable()
 export class OfferRepository implements OnModuleInit {
+  private readonly log = new Logger(OfferRepository.name);
   constructor(
     @InjectModel(OFFER) private readonly offers: Model<Offer>,
     private readonly relay: OutboxRelay,
@@ -43,26 +47,30 @@ export class OfferRepository implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    await this.dropObsoleteIndexes();
     await this.offers.createIndexes();
-    this.relay.register(this.offers);
+    this.relay.register(this.offers, { pendingFlag: true });
   }
 
   /** Throws E11000 when the seller already has an offer with this SKU. */
   async insert(offer: NewOffer, events: AnyEventEnvelope[]): Promise<void> {
-    const messages = await insertAggregate(this.offers, offer, events);
+    const messages = await insertAggregate(this.offers, { ...offer, ...PENDING }, events);
     this.relay.afterWrite(this.offers, offer._id, messages);
   }
 
   /** The seller's own offer; another seller's is simply not found. */
   findOwn(sellerId: string, offerId: string): Promise<StoredOffer | null> {
     return this.offers
-      .findOne({ ownerKey: ownerKeyOf(sellerId, offerId) }, STORED_FIELDS_PROJECTION)
+      .findOne({ _id: offerId, sellerId }, STORED_FIELDS_PROJECTION)
       .lean<StoredOffer>()
       .exec();
   }
 
   findOwnBySku(sellerId: string, sku: string): Promise<StoredOffer | null> {
-    return this.offers.findOne({ sellerId, sku }, STORED_FIELDS_PROJECTION).lean<StoredOffer>().exec();
+    return this.offers
+      .findOne({ skuKey: skuKeyOf(sellerId, sku) }, STORED_FIELDS_PROJECTION)
+      .lean<StoredOffer>()
+      .exec();
   }
 
   /** Moderation acts on an offer whoever sells it. */
@@ -149,23 +157,33 @@ export class OfferRepository implements OnModuleInit {
    * Writes a feed chunk as one unordered bulk write. Each write is still a single-document atomic
    * change carrying its event in the outbox (inserts new, updates guarded by version). Returns the
    * writes that did not happen (an API write raced the feed): the caller re-reads and retries them.
+   * `sweepAfter` (the feed's lease) dates the events' pending mark: the feed worker publishes them
+   * itself right after, and the relay's sweep takes over only if the worker died meanwhile.
    */
-  async bulkApply(sellerId: string, writes: readonly FeedOfferWrite[]): Promise<FeedOfferWrite[]> {
+  async bulkApply(input: {
+    sellerId: string;
+    writes: readonly FeedOfferWrite[];
+    sweepAfter: Date;
+  }): Promise<FeedOfferWrite[]> {
+    const { sellerId, writes, sweepAfter } = input;
     if (writes.length === 0) return [];
-    const now = new Date();
     const operations: mongo.AnyBulkWriteOperation<Offer>[] = writes.map((write) => {
       const outbox = [toOutboundMessage(write.event)];
       if (write.kind === 'insert') {
-        return { insertOne: { document: { ...write.offer, outbox, outboxPendingSince: now } as Offer } };
+        return {
+          insertOne: {
+            document: { ...write.offer, outbox, outboxPendingSince: sweepAfter, ...PENDING } as Offer,
+          },
+        };
       }
       const { _id, version, ...state } = write.offer;
       return {
         updateOne: {
-          filter: { revKey: revKeyOf(sellerId, _id, write.expectedVersion) },
+          filter: { _id, sellerId, version: write.expectedVersion },
           update: {
-            $set: { ...state, version },
+            $set: { ...state, version, ...PENDING },
             $push: { outbox: { $each: outbox } },
-            $min: { outboxPendingSince: now },
+            $min: { outboxPendingSince: sweepAfter },
           },
         },
       } as mongo.AnyBulkWriteOperation<Offer>;
@@ -198,12 +216,19 @@ export class OfferRepository implements OnModuleInit {
    */
   async publishChunk(writes: readonly FeedOfferWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    await this.publisher.publish(writes.map((write) => toOutboundMessage(write.event)));
+    try {
+      await this.publisher.publish(writes.map((write) => toOutboundMessage(write.event)));
+    } catch (error) {
+      // The writes stand and their events wait in the outboxes: the relay's sweep publishes them
+      // once the broker is back. A broker outage never fails a feed.
+      this.log.warn({ err: error, events: writes.length }, 'feed chunk events left to the outbox sweep');
+      return;
+    }
     const result = await this.offers.collection.bulkWrite(
       writes.map((write) => ({
         updateOne: {
-          filter: { revKey: write.offer.revKey },
-          update: { $set: { outbox: [] }, $unset: { outboxPendingSince: '' } },
+          filter: { _id: write.offer._id, version: write.offer.version },
+          update: { $set: { outbox: [] }, $unset: { outboxPendingSince: '', outboxPending: '' } },
         },
       })) as never[],
       { ordered: false },
@@ -233,8 +258,21 @@ export class OfferRepository implements OnModuleInit {
     );
   }
 
+  /** A database from an earlier version keeps no index that every write would still pay for. */
+  private async dropObsoleteIndexes(): Promise<void> {
+    const existing = await this.offers.collection
+      .listIndexes()
+      .toArray()
+      .catch(() => []);
+    const names = new Set(existing.map((index) => String((index as { name?: unknown }).name)));
+    for (const name of OBSOLETE_OFFER_INDEXES) {
+      if (names.has(name)) await this.offers.collection.dropIndex(name);
+    }
+  }
+
   private async update(change: AggregateChange<Offer>): Promise<boolean> {
-    const messages: OutboundMessage[] | undefined = await updateAggregate(this.offers, change);
+    const flagged = change.events.length > 0 ? { ...change, set: { ...change.set, ...PENDING } } : change;
+    const messages: OutboundMessage[] | undefined = await updateAggregate(this.offers, flagged);
     if (!messages) return false;
     this.relay.afterWrite(this.offers, change.id, messages);
     return true;

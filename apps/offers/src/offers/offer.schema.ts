@@ -1,6 +1,12 @@
 import { Schema } from 'mongoose';
 import type { OfferCondition, OfferStatus } from '@app/contracts';
-import { OUTBOX_SCHEMA_FIELDS, OUTBOX_SWEEP_INDEX, OutboxFields } from '@app/platform';
+import {
+  OUTBOX_PENDING_INDEX,
+  OUTBOX_SCHEMA_FIELDS,
+  OUTBOX_SWEEP_INDEX,
+  OutboxFields,
+  OutboxPendingFlag,
+} from '@app/platform';
 
 export interface StoredMoney {
   amountMinor: number;
@@ -12,21 +18,13 @@ export interface HandlingDays {
   max: number;
 }
 
-export interface Offer extends OutboxFields {
+export interface Offer extends OutboxFields, OutboxPendingFlag {
   _id: string;
   sellerId: string;
   /** The seller's stock-keeping unit: identifies this offer forever (a delete only withdraws it). */
   sku: string;
   /** `<sellerId>\u0000<sku>`: one unique single-field key, so a feed chunk's `$in` is index-served. */
   skuKey: string;
-  /** `<sellerId>:<offerId>`: the seller's own lookups by one index-served equality. */
-  ownerKey: string;
-  /**
-   * `<sellerId>:<offerId>@<version>`: a version-guarded, seller-scoped write as one equality on a
-   * unique field. The store serves only filters whose fields are exactly an index's, so
-   * `{_id, sellerId, version}` would scan the collection for every row of a feed.
-   */
-  revKey: string;
   productId: string;
   condition: OfferCondition;
   conditionNote?: string;
@@ -50,22 +48,12 @@ export function skuKeyOf(sellerId: string, sku: string): string {
   return `${sellerId}\u0000${sku}`;
 }
 
-export function ownerKeyOf(sellerId: string, offerId: string): string {
-  return `${sellerId}:${offerId}`;
-}
-
-export function revKeyOf(sellerId: string, offerId: string, version: number): string {
-  return `${sellerId}:${offerId}@${version}`;
-}
-
 export const OfferSchema = new Schema<Offer>(
   {
     _id: String,
     sellerId: { type: String, required: true },
     sku: { type: String, required: true },
     skuKey: { type: String, required: true },
-    ownerKey: { type: String, required: true },
-    revKey: { type: String, required: true },
     productId: { type: String, required: true },
     condition: { type: String, required: true },
     conditionNote: { type: String, required: false },
@@ -79,19 +67,26 @@ export const OfferSchema = new Schema<Offer>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     ...OUTBOX_SCHEMA_FIELDS,
+    outboxPending: { type: Boolean, required: false },
   },
   { versionKey: false, collection: 'offers' },
 );
 // One offer per seller and SKU, also under a race between an API upsert and a feed; the single
-// field also serves the feed's `{skuKey: {$in: [...]}}` lookups (compound indexes do not serve $in).
+// field serves the seller's lookups by SKU and the feed's `{skuKey: {$in: [...]}}` (compound
+// indexes do not serve $in). Lookups and guarded writes by id (`{_id, sellerId}`,
+// `{_id, sellerId, version}`) are served by the `_id` index. Every further unique index costs
+// each insert and update of a feed an index write (with three more, a 2,000-offer chunk took
+// about twice as long to insert on our store).
 OfferSchema.index({ skuKey: 1 }, { unique: true });
-// The seller's own offer by id (`findOwn`) and the feed's guarded writes and outbox trims.
-OfferSchema.index({ ownerKey: 1 }, { unique: true });
-OfferSchema.index({ revKey: 1 }, { unique: true });
-// The same rule spelled on its fields, for stores that serve compound equality lookups.
-OfferSchema.index({ sellerId: 1, sku: 1 }, { unique: true });
 // The shopper listing and the summary recompute: `{productId, status: 'active'}`, exact fields.
 OfferSchema.index({ productId: 1, status: 1 });
 // The seller's own offers: `{sellerId}` (then paged in memory by `_id`).
 OfferSchema.index({ sellerId: 1 });
 OfferSchema.index(OUTBOX_SWEEP_INDEX);
+// The relay's sweep, every second: `{outboxPending: true, outboxPendingSince: {$lte: t}}`. Our
+// store serves no range query: the plain sweep read all offers each second under the collection's
+// lock, stalling a feed's writes; the equality on the flag reads only the pending ones.
+OfferSchema.index(OUTBOX_PENDING_INDEX, { sparse: true });
+
+/** Indexes earlier versions created (`ownerKey`, `revKey`, `{sellerId, sku}`): dropped at start. */
+export const OBSOLETE_OFFER_INDEXES = ['ownerKey_1', 'revKey_1', 'sellerId_1_sku_1'] as const;

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope } from '@app/contracts';
-import { HandlerOutcome, OnEvent, Public } from '@app/platform';
+import { EventContext, HandlerOutcome, OnEvent, Public } from '@app/platform';
 import { OfferSummaryService } from './offer-summary.service';
 
 type OfferEvent = EventEnvelope<'OfferListed' | 'OfferUpdated' | 'OfferWithdrawn' | 'OfferModerated'>;
@@ -13,29 +13,44 @@ export class OfferSummaryConsumer {
   constructor(private readonly summaries: OfferSummaryService) {}
 
   @OnEvent(ConsumerGroup.OffersSummaryBuilder, 'OfferListed')
-  onListed(@Payload() event: EventEnvelope<'OfferListed'>): Promise<HandlerOutcome> {
-    return this.refresh(event);
+  onListed(
+    @Payload() event: EventEnvelope<'OfferListed'>,
+    @Ctx() context: EventContext,
+  ): Promise<HandlerOutcome> {
+    return this.refresh(event, context);
   }
 
   @OnEvent(ConsumerGroup.OffersSummaryBuilder, 'OfferUpdated')
-  onUpdated(@Payload() event: EventEnvelope<'OfferUpdated'>): Promise<HandlerOutcome> {
-    return this.refresh(event);
+  onUpdated(
+    @Payload() event: EventEnvelope<'OfferUpdated'>,
+    @Ctx() context: EventContext,
+  ): Promise<HandlerOutcome> {
+    return this.refresh(event, context);
   }
 
   @OnEvent(ConsumerGroup.OffersSummaryBuilder, 'OfferWithdrawn')
-  onWithdrawn(@Payload() event: EventEnvelope<'OfferWithdrawn'>): Promise<HandlerOutcome> {
-    return this.refresh(event);
+  onWithdrawn(
+    @Payload() event: EventEnvelope<'OfferWithdrawn'>,
+    @Ctx() context: EventContext,
+  ): Promise<HandlerOutcome> {
+    return this.refresh(event, context);
   }
 
   @OnEvent(ConsumerGroup.OffersSummaryBuilder, 'OfferModerated')
-  onModerated(@Payload() event: EventEnvelope<'OfferModerated'>): Promise<HandlerOutcome> {
-    return this.refresh(event);
+  onModerated(
+    @Payload() event: EventEnvelope<'OfferModerated'>,
+    @Ctx() context: EventContext,
+  ): Promise<HandlerOutcome> {
+    return this.refresh(event, context);
   }
 
-  private refresh(event: OfferEvent): Promise<HandlerOutcome> {
+  private refresh(event: OfferEvent, context: EventContext): Promise<HandlerOutcome> {
+    // A writer stamps `occurredAt` before its write commits (a feed chunk's bulk write can take
+    // seconds); the send time comes after the commit, so a recompute begun later has seen it.
+    const sentAt = context.publishedAt?.getTime() ?? Date.now();
     return this.summaries.refresh({
       productId: event.payload.offer.productId,
-      changedAt: new Date(event.occurredAt),
+      changedAt: new Date(Math.max(Date.parse(event.occurredAt), sentAt)),
       correlationId: event.correlationId,
       causationId: event.eventId,
     });

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { buildEvent } from '@app/contracts';
 import { HandlerOutcome } from '@app/platform';
+import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
 import { OfferRepository } from '../offers/offer.repository';
 import { ProductService } from '../products/product.service';
 import { NO_OFFERS, sameFigures, SummaryFigures, summaryFigures } from './offer-summary';
@@ -14,6 +15,8 @@ const MAX_WRITE_ATTEMPTS = 10;
  * before its event was even published); the margin absorbs clock differences between replicas.
  */
 const COALESCE_MARGIN_MS = 1_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Products whose last recompute by this process we remember, to skip a burst without a read. */
 const RECENT_MEMORY = 10_000;
@@ -35,21 +38,53 @@ export interface RefreshInput {
 @Injectable()
 export class OfferSummaryService {
   private readonly recentlyComputed = new Map<string, number>();
+  private readonly running = new Map<string, Promise<HandlerOutcome>>();
+  private readonly slots: Slots;
 
   constructor(
     private readonly summaries: OfferSummaryRepository,
     private readonly offers: OfferRepository,
     private readonly products: ProductService,
-  ) {}
+    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+  ) {
+    this.slots = new Slots(settings.summaryConcurrentRecomputes);
+  }
 
   async refresh(input: RefreshInput): Promise<HandlerOutcome> {
     const seenAfter = input.changedAt.getTime() + COALESCE_MARGIN_MS;
-    // This process's own recompute began after the change: it counted it, no read needed.
-    if ((this.recentlyComputed.get(input.productId) ?? 0) > seenAfter) return 'skipped-duplicate';
-    const receivedAt = Date.now();
+    // In this process, a recompute begun after the event arrived has seen its change (no clock
+    // between them); the margin is for recomputes of other replicas, known by their computedAt.
+    const coveredAfter = Math.min(seenAfter, Date.now());
+    for (;;) {
+      if ((this.recentlyComputed.get(input.productId) ?? 0) > coveredAfter) return 'skipped-duplicate';
+      const running = this.running.get(input.productId);
+      if (!running) break;
+      // One recompute per product at a time: the events that arrive meanwhile share the next one.
+      await running.catch(() => undefined);
+    }
+    // Right after a recompute of the product, the next one waits a little: a burst of changes
+    // (a feed's chunks) then shares it instead of recomputing once per chunk.
+    const wait =
+      (this.recentlyComputed.get(input.productId) ?? 0) + this.settings.summaryRecomputeGapMs - Date.now();
+    const run = sleep(Math.max(wait, 0)).then(() =>
+      this.slots.use(() => this.recompute(input, seenAfter, coveredAfter)),
+    );
+    this.running.set(input.productId, run);
+    try {
+      return await run;
+    } finally {
+      if (this.running.get(input.productId) === run) this.running.delete(input.productId);
+    }
+  }
+
+  private async recompute(
+    input: RefreshInput,
+    seenAfter: number,
+    coveredAfter: number,
+  ): Promise<HandlerOutcome> {
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
       const current = await this.summaries.findByProduct(input.productId);
-      const threshold = attempt > 1 ? Math.min(seenAfter, receivedAt) : seenAfter;
+      const threshold = attempt > 1 ? coveredAfter : seenAfter;
       if (current && current.computedAt.getTime() > threshold) return 'skipped-duplicate';
       const computedAt = new Date();
       const figures = await this.compute(input.productId);
@@ -117,5 +152,25 @@ export class OfferSummaryService {
       set: state,
       events: [event],
     });
+  }
+}
+
+/** A counting semaphore: at most `size` tasks run at once, the others wait in arrival order. */
+class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async use<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
   }
 }
