@@ -13,7 +13,6 @@ export * from './messaging/outbound-message';
 export * from './messaging/idempotent-effects';
 export * from './outbox/aggregate-writes';
 export * from './outbox/outbox-relay';
-export * from './outbox/outbox-pending-flag';
 export * from './platform.module';
 export * from './bootstrap/bootstrap';
 export * from './bootstrap/docs';

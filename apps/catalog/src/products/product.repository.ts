@@ -22,9 +22,6 @@ export type StoredProduct = Omit<
   'outbox' | 'outboxPendingSince' | 'outboxPending' | 'searchTokens'
 >;
 
-/** Every write that adds events raises the relay's pending flag with them (outbox-pending-flag.ts). */
-const PENDING = { outboxPending: true } as const;
-
 export interface ProductQuery {
   readonly filter: Record<string, unknown>;
   readonly sort: Record<string, 1 | -1>;
@@ -47,7 +44,7 @@ export class ProductRepository implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.model.createCollection().catch(() => undefined);
     await this.model.createIndexes();
-    this.relay.register(this.model, { pendingFlag: true });
+    this.relay.register(this.model);
   }
 
   private get products(): mongo.Collection<ProductDocument> {
@@ -80,7 +77,7 @@ export class ProductRepository implements OnModuleInit {
   ): Promise<'inserted' | 'isbn-taken'> {
     let messages: OutboundMessage[];
     try {
-      messages = await insertAggregate(this.model, events.length > 0 ? { ...doc, ...PENDING } : doc, events);
+      messages = await insertAggregate(this.model, doc, events);
     } catch (error) {
       if (isDuplicateKey(error)) return 'isbn-taken';
       throw error;
@@ -105,7 +102,7 @@ export class ProductRepository implements OnModuleInit {
       messages = await updateAggregate(this.model, {
         id: input.productId,
         expectedVersion: input.expectedVersion,
-        set: input.events.length > 0 ? { ...input.set, ...PENDING } : input.set,
+        set: input.set,
         unset: input.unset,
         events: input.events,
       });

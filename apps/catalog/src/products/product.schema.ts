@@ -1,11 +1,10 @@
 import { Schema } from 'mongoose';
 import type { ProductState } from '@app/contracts';
 import {
-  OUTBOX_PENDING_INDEX,
   OUTBOX_SCHEMA_FIELDS,
   OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
   OutboxFields,
-  OutboxPendingFlag,
 } from '@app/platform';
 import type { StoredOfferSummary, StoredRatingSummary } from '../summaries/summary-rules';
 
@@ -25,10 +24,7 @@ export interface ProductModerationRecord {
  * and search need (both summaries and the keys derived from them), in one document so a page is
  * one read. The product's own writes never touch the summary fields and vice versa.
  */
-export interface ProductDocument
-  extends Omit<ProductState, 'productId' | 'version'>,
-    OutboxFields,
-    OutboxPendingFlag {
+export interface ProductDocument extends Omit<ProductState, 'productId' | 'version'>, OutboxFields {
   _id: string;
   moderation?: ProductModerationRecord;
   /** Applied moderation action ids (bounded): a redelivered action changes nothing. */
@@ -88,7 +84,6 @@ export const productSchema = new Schema<ProductDocument>(
     dateKey: { type: String, default: '' },
     offerClasses: { type: [String], default: () => [] },
     ...OUTBOX_SCHEMA_FIELDS,
-    outboxPending: { type: Boolean, required: false },
   },
   { versionKey: false, minimize: false },
 );
@@ -106,9 +101,6 @@ productSchema.index({ searchTokens: 1 }, { name: 'search_tokens' });
 productSchema.index({ visibility: 1, priceKey: 1, _id: 1 }, { name: 'browse_price' });
 productSchema.index({ visibility: 1, ratingKey: -1, _id: 1 }, { name: 'browse_rating' });
 productSchema.index({ visibility: 1, dateKey: -1, _id: 1 }, { name: 'browse_newest' });
-// The outbox relay's sweep, every second: `{ outboxPending: true, outboxPendingSince: { $lte: t } }`
-// oldest first. The plain equality on the flag is what our development store can serve from an
-// index (outbox_pending); without it every sweep read all 100,000 products under the collection's
-// lock and the product page stalled behind it (p99 2.6 s). MongoDB can use either index.
-productSchema.index(OUTBOX_SWEEP_INDEX, { name: 'outbox_sweep' });
-productSchema.index(OUTBOX_PENDING_INDEX, { name: 'outbox_pending', sparse: true });
+// The outbox relay's sweep, every second, by its pending flag (aggregate-writes.ts): before, a
+// range query read all 100,000 products under the collection's lock and the page stalled behind it.
+productSchema.index(OUTBOX_SWEEP_INDEX, { ...OUTBOX_SWEEP_INDEX_OPTIONS, name: 'outbox_pending' });

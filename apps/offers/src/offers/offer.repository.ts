@@ -7,6 +7,7 @@ import {
   EventPublisher,
   insertAggregate,
   OutboundMessage,
+  OUTBOX_PENDING,
   OutboxRelay,
   toOutboundMessage,
   updateAggregate,
@@ -34,9 +35,6 @@ export interface FeedOfferWrite {
 
 const STORED_FIELDS_PROJECTION = { outbox: 0, outboxPendingSince: 0, outboxPending: 0 } as const;
 
-/** Set with every event a write adds: the relay's sweep finds pending offers by this equality. */
-const PENDING = { outboxPending: true } as const;
-
 @Injectable()
 export class OfferRepository implements OnModuleInit {
   private readonly log = new Logger(OfferRepository.name);
@@ -49,12 +47,12 @@ export class OfferRepository implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.dropObsoleteIndexes();
     await this.offers.createIndexes();
-    this.relay.register(this.offers, { pendingFlag: true });
+    this.relay.register(this.offers);
   }
 
   /** Throws E11000 when the seller already has an offer with this SKU. */
   async insert(offer: NewOffer, events: AnyEventEnvelope[]): Promise<void> {
-    const messages = await insertAggregate(this.offers, { ...offer, ...PENDING }, events);
+    const messages = await insertAggregate(this.offers, offer, events);
     this.relay.afterWrite(this.offers, offer._id, messages);
   }
 
@@ -172,7 +170,7 @@ export class OfferRepository implements OnModuleInit {
       if (write.kind === 'insert') {
         return {
           insertOne: {
-            document: { ...write.offer, outbox, outboxPendingSince: sweepAfter, ...PENDING } as Offer,
+            document: { ...write.offer, outbox, outboxPendingSince: sweepAfter, ...OUTBOX_PENDING } as Offer,
           },
         };
       }
@@ -181,7 +179,7 @@ export class OfferRepository implements OnModuleInit {
         updateOne: {
           filter: { _id, sellerId, version: write.expectedVersion },
           update: {
-            $set: { ...state, version, ...PENDING },
+            $set: { ...state, version, ...OUTBOX_PENDING },
             $push: { outbox: { $each: outbox } },
             $min: { outboxPendingSince: sweepAfter },
           },
@@ -271,8 +269,7 @@ export class OfferRepository implements OnModuleInit {
   }
 
   private async update(change: AggregateChange<Offer>): Promise<boolean> {
-    const flagged = change.events.length > 0 ? { ...change, set: { ...change.set, ...PENDING } } : change;
-    const messages: OutboundMessage[] | undefined = await updateAggregate(this.offers, flagged);
+    const messages: OutboundMessage[] | undefined = await updateAggregate(this.offers, change);
     if (!messages) return false;
     this.relay.afterWrite(this.offers, change.id, messages);
     return true;

@@ -1,11 +1,10 @@
 import { Schema } from 'mongoose';
 import type { OfferCondition, OfferStatus } from '@app/contracts';
 import {
-  OUTBOX_PENDING_INDEX,
   OUTBOX_SCHEMA_FIELDS,
   OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
   OutboxFields,
-  OutboxPendingFlag,
 } from '@app/platform';
 
 export interface StoredMoney {
@@ -18,7 +17,7 @@ export interface HandlingDays {
   max: number;
 }
 
-export interface Offer extends OutboxFields, OutboxPendingFlag {
+export interface Offer extends OutboxFields {
   _id: string;
   sellerId: string;
   /** The seller's stock-keeping unit: identifies this offer forever (a delete only withdraws it). */
@@ -67,7 +66,6 @@ export const OfferSchema = new Schema<Offer>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     ...OUTBOX_SCHEMA_FIELDS,
-    outboxPending: { type: Boolean, required: false },
   },
   { versionKey: false, collection: 'offers' },
 );
@@ -82,11 +80,9 @@ OfferSchema.index({ skuKey: 1 }, { unique: true });
 OfferSchema.index({ productId: 1, status: 1 });
 // The seller's own offers: `{sellerId}` (then paged in memory by `_id`).
 OfferSchema.index({ sellerId: 1 });
-OfferSchema.index(OUTBOX_SWEEP_INDEX);
-// The relay's sweep, every second: `{outboxPending: true, outboxPendingSince: {$lte: t}}`. Our
-// store serves no range query: the plain sweep read all offers each second under the collection's
-// lock, stalling a feed's writes; the equality on the flag reads only the pending ones.
-OfferSchema.index(OUTBOX_PENDING_INDEX, { sparse: true });
+// The relay's sweep by the pending flag (a range sweep read all offers each second under the
+// collection's lock, stalling a feed's writes).
+OfferSchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);
 
 /** Indexes earlier versions created (`ownerKey`, `revKey`, `{sellerId, sku}`): dropped at start. */
 export const OBSOLETE_OFFER_INDEXES = ['ownerKey_1', 'revKey_1', 'sellerId_1_sku_1'] as const;

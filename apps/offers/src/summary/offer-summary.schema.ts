@@ -1,5 +1,10 @@
 import { Schema } from 'mongoose';
-import { OUTBOX_SCHEMA_FIELDS, OUTBOX_SWEEP_INDEX, OutboxFields } from '@app/platform';
+import {
+  OUTBOX_SCHEMA_FIELDS,
+  OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
+  OutboxFields,
+} from '@app/platform';
 import type { SummaryFigures } from './offer-summary';
 
 /** One product's offer summary over its active offers; `_id` is the product id. */
@@ -24,4 +29,4 @@ export const OfferSummarySchema = new Schema<OfferSummaryDoc>(
   },
   { versionKey: false, collection: 'offer_summaries' },
 );
-OfferSummarySchema.index(OUTBOX_SWEEP_INDEX);
+OfferSummarySchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);

@@ -17,9 +17,6 @@ import {
 
 export type NewCase = Omit<ModerationCase, 'version' | 'outbox' | 'outboxPendingSince' | 'outboxPending'>;
 
-/** Every write that adds events raises the relay's pending flag with them. */
-const PENDING = { outboxPending: true } as const;
-
 /** What a queue page needs of a case (the audit log and report ids stay in the store). */
 export type QueuedCase = Pick<
   ModerationCase,
@@ -89,7 +86,7 @@ export class CaseRepository implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.cases.createIndexes();
     await this.priorities.createIndexes();
-    this.relay.register(this.cases, { pendingFlag: true });
+    this.relay.register(this.cases);
   }
 
   /** The next case number: creation order, which is the queue's age order. */
@@ -105,11 +102,7 @@ export class CaseRepository implements OnModuleInit {
   async insert(doc: NewCase, events: AnyEventEnvelope[]): Promise<void> {
     const entry = queueEntryOf(doc);
     if (entry) await this.touchBucket(entry);
-    const messages = await insertAggregate(
-      this.cases,
-      events.length > 0 ? { ...doc, ...PENDING } : doc,
-      events,
-    );
+    const messages = await insertAggregate(this.cases, doc, events);
     this.relay.afterWrite(this.cases, doc._id, messages);
   }
 
@@ -119,10 +112,7 @@ export class CaseRepository implements OnModuleInit {
    */
   async update(change: AggregateChange<ModerationCase>, enters?: QueueEntry): Promise<boolean> {
     if (enters) await this.touchBucket(enters);
-    const messages = await updateAggregate(
-      this.cases,
-      change.events.length > 0 ? { ...change, set: { ...change.set, ...PENDING } } : change,
-    );
+    const messages = await updateAggregate(this.cases, change);
     if (messages) this.relay.afterWrite(this.cases, change.id, messages);
     return messages !== undefined;
   }

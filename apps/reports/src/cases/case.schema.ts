@@ -1,11 +1,10 @@
 import { Schema } from 'mongoose';
 import type { ModerationActionKind, ModerationTargetType } from '@app/contracts';
 import {
-  OUTBOX_PENDING_INDEX,
   OUTBOX_SCHEMA_FIELDS,
   OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
   OutboxFields,
-  OutboxPendingFlag,
 } from '@app/platform';
 
 /** `report`: opened by reports. `pre_moderation`: opened by a review submitted as pending. */
@@ -69,7 +68,7 @@ export interface AuditEntry {
   after: Record<string, unknown>;
 }
 
-export interface ModerationCase extends OutboxFields, OutboxPendingFlag {
+export interface ModerationCase extends OutboxFields {
   _id: string;
   /**
    * One open report case per target (`report:<type>:<id>`, freed as `decided:<caseId>` once
@@ -138,7 +137,6 @@ export const ModerationCaseSchema = new Schema<ModerationCase>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     ...OUTBOX_SCHEMA_FIELDS,
-    outboxPending: { type: Boolean, required: false },
   },
   { versionKey: false, collection: 'cases', minimize: false },
 );
@@ -154,11 +152,8 @@ ModerationCaseSchema.index({ queueState: 1, targetType: 1, reasonCode: 1, priori
 ModerationCaseSchema.index({ authorKey: 1 });
 // The settlement sweep: `{ settlementPending: true }`.
 ModerationCaseSchema.index({ settlementPending: 1 });
-// The relay's sweep, every second: `{ outboxPending: true, outboxPendingSince: { $lte: t } }`. The
-// flag's equality is what this store serves from an index; without it each sweep read every case
-// under the collection's lock (outbox-pending-flag.ts).
-ModerationCaseSchema.index(OUTBOX_SWEEP_INDEX);
-ModerationCaseSchema.index(OUTBOX_PENDING_INDEX, { sparse: true });
+// The relay's sweep, by its pending flag (aggregate-writes.ts).
+ModerationCaseSchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);
 
 /**
  * The blocks of one (queue state, priority) that hold (or held) cases, each with the time a writer

@@ -1,6 +1,11 @@
 import { Schema } from 'mongoose';
 import type { PenNameState } from '@app/contracts';
-import { OUTBOX_SCHEMA_FIELDS, OUTBOX_SWEEP_INDEX, OutboxFields } from '@app/platform';
+import {
+  OUTBOX_SCHEMA_FIELDS,
+  OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
+  OutboxFields,
+} from '@app/platform';
 
 export interface PenName extends OutboxFields {
   _id: string;
@@ -43,4 +48,4 @@ PenNameSchema.index({ nameKey: 1 }, { unique: true });
 PenNameSchema.index({ accountId: 1, slot: 1 }, { unique: true });
 // The account's names: `{ accountId }` when posting a review and on restore.
 PenNameSchema.index({ accountId: 1 });
-PenNameSchema.index(OUTBOX_SWEEP_INDEX);
+PenNameSchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);

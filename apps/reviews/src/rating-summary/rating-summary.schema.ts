@@ -1,5 +1,10 @@
 import { Schema } from 'mongoose';
-import { OUTBOX_SCHEMA_FIELDS, OUTBOX_SWEEP_INDEX, OutboxFields } from '@app/platform';
+import {
+  OUTBOX_SCHEMA_FIELDS,
+  OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
+  OutboxFields,
+} from '@app/platform';
 
 export type StarDistribution = Record<'1' | '2' | '3' | '4' | '5', number>;
 
@@ -27,4 +32,4 @@ export const RatingSummarySchema = new Schema<RatingSummaryDoc>(
   },
   { versionKey: false, collection: 'rating_summaries' },
 );
-RatingSummarySchema.index(OUTBOX_SWEEP_INDEX);
+RatingSummarySchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);

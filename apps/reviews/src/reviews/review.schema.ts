@@ -1,6 +1,11 @@
 import { Schema } from 'mongoose';
 import type { ModerationActionKind, ReviewStatus } from '@app/contracts';
-import { OUTBOX_SCHEMA_FIELDS, OUTBOX_SWEEP_INDEX, OutboxFields } from '@app/platform';
+import {
+  OUTBOX_SCHEMA_FIELDS,
+  OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
+  OutboxFields,
+} from '@app/platform';
 
 /** The latest moderator decision that took a review down, for its author to read. */
 export interface ReviewModerationNote {
@@ -73,7 +78,7 @@ ReviewSchema.index({ productId: 1, status: 1 });
 ReviewSchema.index({ productId: 1, status: 1, rating: 1 });
 // GET /me/reviews: `{ accountId }`.
 ReviewSchema.index({ accountId: 1 });
-ReviewSchema.index(OUTBOX_SWEEP_INDEX);
+ReviewSchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);
 
 /** One helpful vote of one account on one review. */
 export interface HelpfulVote {

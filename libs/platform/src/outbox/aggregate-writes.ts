@@ -5,11 +5,15 @@ import { OutboundMessage, toOutboundMessage } from '../messaging/outbound-messag
 /**
  * The fields every event-producing aggregate document carries. `version` is bumped by every
  * change; `outbox` holds the events that change caused until the relay has published them;
- * `outboxPendingSince` lets the sweep find documents with unpublished events through an index.
+ * `outboxPending` (set with the events, unset with their removal) lets the sweep find documents
+ * with unpublished events by a plain equality, which every store serves from an index (our
+ * development store serves no range query: a sweep by `outboxPendingSince` alone read every
+ * document each second under the collection's lock); `outboxPendingSince` orders and delays it.
  */
 export interface OutboxFields {
   version: number;
   outbox: OutboundMessage[];
+  outboxPending?: true;
   outboxPendingSince?: Date;
 }
 
@@ -17,6 +21,7 @@ export interface OutboxFields {
 export const OUTBOX_SCHEMA_FIELDS = {
   version: { type: Number, required: true },
   outbox: { type: [Object], default: () => [] },
+  outboxPending: { type: Boolean, required: false },
   outboxPendingSince: { type: Date, required: false },
 };
 
@@ -32,8 +37,15 @@ export function writtenOutboxVersion(messages: readonly OutboundMessage[]): numb
   return writtenOutboxes.get(messages);
 }
 
-/** Index that serves the relay's sweep: `{ outboxPendingSince: { $lte: t } }` sorted by age. */
-export const OUTBOX_SWEEP_INDEX = { outboxPendingSince: 1 } as const;
+/**
+ * Index that serves the relay's sweep, `{ outboxPending: true, outboxPendingSince: { $lte: t } }`:
+ * declare it with OUTBOX_SWEEP_INDEX_OPTIONS (sparse: only documents with unpublished events).
+ */
+export const OUTBOX_SWEEP_INDEX = { outboxPending: 1 } as const;
+export const OUTBOX_SWEEP_INDEX_OPTIONS = { sparse: true } as const;
+
+/** What a writer that builds its own update sets with the events it appends. */
+export const OUTBOX_PENDING = { outboxPending: true } as const;
 
 export interface AggregateChange<TDoc> {
   readonly id: string;
@@ -61,7 +73,7 @@ export async function insertAggregate<TDoc>(
     ...doc,
     version: 1,
     outbox,
-    ...(outbox.length > 0 ? { outboxPendingSince: new Date() } : {}),
+    ...(outbox.length > 0 ? { ...OUTBOX_PENDING, outboxPendingSince: new Date() } : {}),
   } as never);
   writtenOutboxes.set(outbox, 1);
   return outbox;
@@ -80,7 +92,11 @@ export async function updateAggregate<TDoc>(
 ): Promise<OutboundMessage[] | undefined> {
   const outbox = change.events.map(toOutboundMessage);
   const update: Record<string, unknown> = {
-    $set: { ...change.set, version: change.expectedVersion + 1 },
+    $set: {
+      ...change.set,
+      version: change.expectedVersion + 1,
+      ...(outbox.length > 0 ? OUTBOX_PENDING : {}),
+    },
   };
   if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((field) => [field, '']));
   if (outbox.length > 0) {

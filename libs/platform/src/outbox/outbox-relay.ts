@@ -5,8 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventPublisher } from '../messaging/event-bus';
 import { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
-import { OutboxFields, writtenOutboxVersion } from './aggregate-writes';
-import { OUTBOX_PENDING_FIELD, OutboxRegistration } from './outbox-pending-flag';
+import { OUTBOX_PENDING, OutboxFields, writtenOutboxVersion } from './aggregate-writes';
 
 export interface OutboxRelayOptions {
   /** Publish right after each write (low latency); off only to simulate a crash after the write. */
@@ -38,8 +37,6 @@ type OutboxDoc = OutboxFields & { _id: string };
 export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly models = new Map<string, OutboxModel>();
-  /** Collections registered with `pendingFlag` (see outbox-pending-flag.ts). */
-  private readonly flagged = new Set<string>();
   /** Per-aggregate chains keep this process's publishes of one aggregate in order. */
   private readonly chains = new Map<string, Chain>();
   /**
@@ -78,17 +75,14 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   async backlog(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const [name, model] of this.models) {
-      counts[name] = await model.collection.countDocuments(
-        this.flagged.has(name) ? { [OUTBOX_PENDING_FIELD]: true } : { outboxPendingSince: { $exists: true } },
-      );
+      counts[name] = await model.collection.countDocuments(OUTBOX_PENDING);
     }
     return counts;
   }
 
   /** Registers a collection whose documents carry `OutboxFields`. */
-  register(model: Pick<Model<unknown>, 'collection'>, options: OutboxRegistration = {}): void {
+  register(model: Pick<Model<unknown>, 'collection'>): void {
     this.models.set(model.collection.collectionName, model as OutboxModel);
-    if (options.pendingFlag) this.flagged.add(model.collection.collectionName);
   }
 
   configure(options: Partial<OutboxRelayOptions>): void {
@@ -138,13 +132,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
       const cutoff = new Date(Date.now() - this.options.sweepMinAgeMs);
       for (const model of this.models.values()) {
         const stale = await model.collection
-          .find(
-            {
-              ...(this.flagged.has(model.collection.collectionName) ? { [OUTBOX_PENDING_FIELD]: true } : {}),
-              outboxPendingSince: { $lte: cutoff },
-            },
-            { projection: { _id: 1 } },
-          )
+          .find({ ...OUTBOX_PENDING, outboxPendingSince: { $lte: cutoff } }, { projection: { _id: 1 } })
           .sort({ outboxPendingSince: 1 })
           .limit(this.options.sweepBatchSize)
           .toArray();
@@ -221,7 +209,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     // what was published; the newer events stay pending for the next publish.
     const emptied = await model.collection.updateOne({ _id: aggregateId, version } as never, {
       $set: { outbox: [] },
-      $unset: { outboxPendingSince: '', [OUTBOX_PENDING_FIELD]: '' },
+      $unset: { outboxPending: '', outboxPendingSince: '' },
     });
     if (emptied.matchedCount === 0) {
       const eventIds = messages.map((message) => message.eventId);

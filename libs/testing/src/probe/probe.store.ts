@@ -1,7 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, Model, Schema } from 'mongoose';
-import { OUTBOX_SCHEMA_FIELDS, OUTBOX_SWEEP_INDEX, OutboxFields, OutboxRelay } from '@app/platform';
+import {
+  OUTBOX_SCHEMA_FIELDS,
+  OUTBOX_SWEEP_INDEX,
+  OUTBOX_SWEEP_INDEX_OPTIONS,
+  OutboxFields,
+  OutboxRelay,
+} from '@app/platform';
 
 /**
  * Collections of the messaging probe: an event-producing aggregate (`probe_items`) and what the
@@ -36,7 +42,7 @@ export class ProbeStore implements OnModuleInit {
       { _id: String, quantity: Number, sku: String, ...OUTBOX_SCHEMA_FIELDS },
       { versionKey: false },
     );
-    itemSchema.index(OUTBOX_SWEEP_INDEX);
+    itemSchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);
     this.items = connection.model<ProbeItem>('probe_items', itemSchema, 'probe_items');
     this.projection = loose('probe_projection');
     this.effects = loose('probe_effects');
