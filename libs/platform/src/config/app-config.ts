@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { LOCAL_AUTH_AUDIENCE, LOCAL_AUTH_ISSUER, LOCAL_DEV_JWT_SECRET } from '../auth/local-dev-secret';
 
+/**
+ * Event handlers one service runs at once. More keeps a slow aggregate from holding up others;
+ * fewer keeps a burst from queueing ahead of the service's own writes in the store.
+ */
+export const DEFAULT_CONSUMER_CONCURRENCY = 64;
+
 /** A string variable that must be set; the message says what it is for. */
 function required(purpose: string) {
   return z.string({
@@ -43,6 +49,12 @@ export const baseEnvSchema = z
     KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
     KAFKA_SSL: boolFromEnv.default(false),
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
+    KAFKA_CONSUMER_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_024)
+      .default(DEFAULT_CONSUMER_CONCURRENCY),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
     AUTH_JWKS_URL: z.url().optional(),
@@ -94,6 +106,8 @@ export interface AppConfig {
     readonly topicPrefix: string;
     /** How long a silent consumer keeps its partitions: also how long a crashed one blocks them. */
     readonly sessionTimeoutMs: number;
+    /** Event handlers of this service running at once (one key's events always run in order). */
+    readonly consumerConcurrency: number;
     readonly sasl?: {
       readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
       readonly username: string;
@@ -142,6 +156,7 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
       clientId: env.KAFKA_CLIENT_ID ?? service,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
       sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
       sasl:
         env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
           ? {

@@ -10,6 +10,7 @@ export class KafkaConnection implements OnApplicationShutdown {
   readonly kafka: Kafka;
   readonly naming: KafkaNaming;
   readonly sessionTimeoutMs: number;
+  readonly consumerConcurrency: number;
   private producerPromise?: Promise<Producer>;
   private producerConnected = false;
   private adminPromise?: Promise<Admin>;
@@ -17,6 +18,7 @@ export class KafkaConnection implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.naming = new KafkaNaming(config.kafka.topicPrefix);
     this.sessionTimeoutMs = config.kafka.sessionTimeoutMs;
+    this.consumerConcurrency = config.kafka.consumerConcurrency;
     this.kafka = new Kafka({
       clientId: config.kafka.clientId,
       brokers: config.kafka.brokers,

@@ -34,8 +34,6 @@ const COMMIT_INTERVAL_MS = 1_000;
 /** A partition with this many messages in flight stops fetching until it is down to RESUME_BELOW. */
 const PAUSE_AT = 2_000;
 const RESUME_BELOW = 500;
-/** Handlers of one service running at the same time, over all its groups and partitions. */
-const MAX_CONCURRENT_HANDLERS = 64;
 /** The broker answers a fetch as soon as there is data; this only bounds an idle one. */
 const FETCH_MAX_WAIT_MS = 500;
 /** How long a shutdown waits for handlers in flight before it commits and leaves the group. */
@@ -89,7 +87,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private readonly retry: RetryPolicy;
   private readonly states = new Map<ConsumerGroup, { state: ConsumerState; memberId?: string }>();
   private readonly starting = new Set<Promise<void>>();
-  private readonly limit = pLimit(MAX_CONCURRENT_HANDLERS);
+  /** Handlers running at once, over all groups and partitions (KAFKA_CONSUMER_CONCURRENCY). */
+  private readonly limit: pLimit.Limit;
   private closed = false;
 
   constructor(
@@ -99,6 +98,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   ) {
     super();
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.limit = pLimit(connection.consumerConcurrency);
   }
 
   /**
