@@ -151,7 +151,7 @@ describe('reviews service on the real infrastructure', () => {
     );
     expect(JSON.stringify(listing.body)).not.toContain('acc-clean');
     // The summary counted the clean review; the flagged one's event may still be on its way.
-    await expectEventually(async () =>
+    await expectEventually(() =>
       expect(recorder.events).toContainEqual(
         expect.objectContaining({
           type: 'ReviewSubmitted',
