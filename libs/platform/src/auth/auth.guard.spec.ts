@@ -30,8 +30,22 @@ class ProbeController {
   }
 }
 
+/** One handler function shared by two controllers whose class-level rules differ. */
+class ListingBase {
+  @Get() list() {
+    return { ok: true };
+  }
+}
+
+@Public()
+@Controller('public-listing')
+class PublicListingController extends ListingBase {}
+
+@Controller('private-listing')
+class PrivateListingController extends ListingBase {}
+
 @Module({
-  controllers: [ProbeController],
+  controllers: [ProbeController, PublicListingController, PrivateListingController],
   providers: [
     {
       provide: APP_CONFIG,
@@ -100,6 +114,16 @@ describe('AuthGuard', () => {
       body: { sellerId: 's-9' },
     });
     expect((await get('/stock', await testToken({ roles: ['catalog-editor'] }))).status).toBe(200);
+  });
+
+  it('applies to a handler two controllers inherit the rules of the controller called', async () => {
+    for (let round = 0; round < 2; round++) {
+      expect((await get('/public-listing')).status).toBe(200);
+      expect(await get('/private-listing')).toMatchObject({
+        status: 401,
+        body: { error: { code: 'AUTH_TOKEN_MISSING' } },
+      });
+    }
   });
 
   it('refuses a seller token that carries no sellerId claim', async () => {

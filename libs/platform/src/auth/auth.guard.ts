@@ -6,6 +6,13 @@ import { AuthenticatedRequest, OPTIONAL_AUTH, PUBLIC_ROUTE, REQUIRED_ROLES } fro
 import { Role } from './claims';
 import { TokenVerifier } from './token-verifier';
 
+/** A route's auth rules, read from its decorators once: they never change after start. */
+interface RouteAuth {
+  readonly isPublic: boolean;
+  readonly optional: boolean;
+  readonly roles: readonly Role[] | undefined;
+}
+
 /**
  * Every HTTP route needs a valid bearer token unless marked `@Public()` or `@OptionalAuth()`;
  * `@Roles(...)` then narrows who may call it. Registered globally, so a new route is protected by
@@ -13,23 +20,30 @@ import { TokenVerifier } from './token-verifier';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** By class, then handler: an inherited handler is shared by classes whose decorators differ. */
+  private readonly rules = new WeakMap<object, WeakMap<object, RouteAuth>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
+    const rules = this.rulesOf(context);
+    if (rules.isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const authorization = request.headers.authorization;
+    if (rules.optional && !authorization) return true;
+    return this.authenticate(request, authorization, rules.roles);
+  }
 
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    if (this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets) && !authorization) return true;
-
+  private async authenticate(
+    request: AuthenticatedRequest,
+    authorization: string | undefined,
+    roles: readonly Role[] | undefined,
+  ): Promise<boolean> {
     request.principal = await this.verifier.verify(authorization);
-
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((role) => request.principal?.roles.includes(role))) {
       throw new ForbiddenError(
         'ROLE_REQUIRED',
@@ -37,5 +51,25 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  private rulesOf(context: ExecutionContext): RouteAuth {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byHandler = this.rules.get(controller);
+    const cached = byHandler?.get(handler);
+    if (cached) return cached;
+    const targets = [handler, controller];
+    const rules: RouteAuth = {
+      isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
+      optional: this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets) ?? false,
+      roles: this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets),
+    };
+    if (!byHandler) {
+      byHandler = new WeakMap();
+      this.rules.set(controller, byHandler);
+    }
+    byHandler.set(handler, rules);
+    return rules;
   }
 }

@@ -2,7 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Connection } from 'mongoose';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { AppConfig, ConfigError, loadAppConfigFromEnvironment } from '../config/app-config';
@@ -10,6 +10,7 @@ import { consumersHealth, databaseHealth, kafkaHealth, outboxHealth } from '../h
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { HealthRegistry } from '../health/health.registry';
 import { KafkaConnection } from '../messaging/kafka-connection';
+import { traceRequests } from '../logging/request-tracing';
 import { KafkaEventTransport } from '../messaging/kafka-event.transport';
 import { MetricsService } from '../metrics/metrics.service';
 import { setupDocs } from './docs';
@@ -38,17 +39,23 @@ export async function createService(
   module: DynamicModule,
   config: AppConfig,
 ): Promise<NestFastifyApplication> {
+  // Without @fastify/middie: what Express-style middleware did here (correlation ids, request
+  // logs) is done by Fastify hooks, and middie's own per-request hook is pure cost. A Nest
+  // middleware added later fails the start (the adapter has no `use`): write a Fastify hook.
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, skipMiddie: true }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
+  // The hooks must be in place before `listen` registers the routes.
+  const fastify = app.getHttpAdapter().getInstance();
+  traceRequests(fastify, PinoLogger.root);
   const metrics = app.get(MetricsService);
   metrics.setServiceLabel(config.service);
-  instrumentHttp(app, metrics);
+  instrumentHttp(fastify, metrics);
 
   const kafka = app.get(KafkaConnection);
   const groups = SERVICE_SPECS[config.service].consumerGroups;

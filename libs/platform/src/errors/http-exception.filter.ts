@@ -35,7 +35,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const correlationId = currentCorrelationId();
+    // The request's own id first: errors raised outside the request's async context (a body
+    // that fails to parse) still name it.
+    const correlationId = (request.correlationId as string | undefined) || currentCorrelationId();
     const { status, body, retryAfter } = this.describe(exception, correlationId);
     if (status >= 500) {
       this.logger.error(

@@ -1,2 +1,3 @@
 export * from './correlation';
 export * from './logging.module';
+export * from './request-tracing';

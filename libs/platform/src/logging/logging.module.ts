@@ -1,13 +1,6 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import {
-  CORRELATION_HEADER,
-  acceptableCorrelationId,
-  currentCorrelationId,
-  newCorrelationId,
-  runWithCorrelation,
-} from './correlation';
+import { correlationLogFields } from './correlation';
 
 /** Fields never written to a log line, whatever object they appear in. */
 export const REDACTED_PATHS = [
@@ -22,41 +15,28 @@ export const REDACTED_PATHS = [
   'config.kafka.sasl.password',
 ];
 
-/** The request's correlation id: the caller's, if acceptable, else a new one (written back). */
-export function ensureCorrelationId(req: IncomingMessage): string {
-  const given = acceptableCorrelationId(req.headers[CORRELATION_HEADER]);
-  if (given) return given;
-  const created = newCorrelationId();
-  req.headers[CORRELATION_HEADER] = created;
-  return created;
-}
-
-function correlationMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
-  const correlationId = ensureCorrelationId(req);
-  res.setHeader(CORRELATION_HEADER, correlationId);
-  runWithCorrelation(correlationId, next);
-}
-
+/**
+ * The service's pino logger behind Nest's `Logger`. Requests are traced by Fastify hooks
+ * (`traceRequests`, installed by `createService`), not by nestjs-pino's middleware: `forRoutes: []`
+ * keeps that middleware, and with it @fastify/middie, off the request path.
+ */
 @Module({})
-export class LoggingModule implements NestModule {
+export class LoggingModule {
   static forService(service: string, level: string): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
+          forRoutes: [],
           pinoHttp: {
             level,
             base: { service },
             messageKey: 'msg',
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            genReqId: (req) => ensureCorrelationId(req),
-            customAttributeKeys: { reqId: 'correlationId' },
-            mixin: () => {
-              const correlationId = currentCorrelationId();
-              return correlationId ? { correlationId } : {};
-            },
-            // Health probes and scrapes arrive every few seconds; logging each drowns real traffic.
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+            mixin: correlationLogFields,
+            // Only our own plain `{ method, url }` / `{ statusCode }` objects are logged under these
+            // keys now, so pino-std-serializers' request and response wrappers are not needed.
+            wrapSerializers: false,
             serializers: {
               req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -66,9 +46,5 @@ export class LoggingModule implements NestModule {
       ],
       exports: [LoggerModule],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(correlationMiddleware).forRoutes('*path');
   }
 }
