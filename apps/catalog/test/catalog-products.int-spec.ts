@@ -161,8 +161,8 @@ describe('catalog products, product page, search and moderation', () => {
       },
     });
     seedId = (await loadCatalogDemo(svc.url, editor)).productId;
-    // The page tests need summaries only they produce; other suites of the run (offers, reviews)
-    // publish real ones for the seed book into this same catalog. Same book, another ISBN.
+    // The page and moderation tests need summaries and holds only they produce: other suites of
+    // the run (offers, reviews) use the seed book in this same catalog. Same book, another ISBN.
     const created = await http('POST', '/products', {
       token: editor,
       body: { ...SEED_BOOK, isbn: PAGE_BOOK_ISBN13 },
@@ -485,15 +485,15 @@ describe('catalog products, product page, search and moderation', () => {
       ((await search(`q=${q}`)).items as { id: string }[]).map((i) => i.id);
 
     it('hides a held product from shoppers, keeps it readable by editors and moderators, and shows it again on keep', async () => {
-      const hold = await moderationAction(seedId);
-      await expectEventually(async () => expect((await page(seedId)).status).toBe(404));
-      expect((await page(seedId, customer)).status).toBe(404);
-      expect(await titlesOf('goncharov')).not.toContain(seedId);
-      expect(await page(seedId, editor)).toMatchObject({
+      const hold = await moderationAction(pageId);
+      await expectEventually(async () => expect((await page(pageId)).status).toBe(404));
+      expect((await page(pageId, customer)).status).toBe(404);
+      expect(await titlesOf('goncharov')).not.toContain(pageId);
+      expect(await page(pageId, editor)).toMatchObject({
         status: 200,
         body: { product: { visibility: 'held' } },
       });
-      expect((await page(seedId, moderator)).status).toBe(200);
+      expect((await page(pageId, moderator)).status).toBe(200);
       await expectEventually(() =>
         expect(seen.find((e) => e.causationId === hold.eventId)).toMatchObject({
           type: 'ProductModerated',
@@ -504,8 +504,8 @@ describe('catalog products, product page, search and moderation', () => {
         }),
       );
 
-      const keep = await moderationAction(seedId, 'keep');
-      await expectEventually(async () => expect((await page(seedId)).status).toBe(200));
+      const keep = await moderationAction(pageId, 'keep');
+      await expectEventually(async () => expect((await page(pageId)).status).toBe(200));
       await expectEventually(() =>
         expect(seen.find((e) => e.causationId === keep.eventId)).toMatchObject({
           type: 'ProductModerated',
@@ -515,7 +515,7 @@ describe('catalog products, product page, search and moderation', () => {
     });
 
     it('answers an action that changes nothing with applied: false', async () => {
-      const keep = await moderationAction(seedId, 'keep');
+      const keep = await moderationAction(pageId, 'keep');
       await expectEventually(() =>
         expect(seen.find((e) => e.causationId === keep.eventId)).toMatchObject({
           type: 'ProductModerated',

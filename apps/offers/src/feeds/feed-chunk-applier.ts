@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { APP_CONFIG, AppConfig, DomainError } from '@app/platform';
+import { APP_CONFIG, AppConfig, DomainError, ProductProjection } from '@app/platform';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
 import { offerChanged } from '../offers/offer.events';
 import { FeedOfferWrite, OfferRepository, StoredOffer } from '../offers/offer.repository';
@@ -15,7 +15,6 @@ import {
 import { skuKeyOf } from '../offers/offer.schema';
 import { termsOf } from '../offers/offer-writing.service';
 import { ProductService } from '../products/product.service';
-import { ProductProjection } from '../products/product.schema';
 import type { FeedRow } from './feed-row';
 import type { ReportEntry } from './feed.schema';
 

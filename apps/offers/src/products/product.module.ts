@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { ProductRepository } from './product.repository';
-import { PRODUCT_PROJECTION, ProductProjectionSchema } from './product.schema';
+import { ProductProjectionModule } from '@app/platform';
 import { ProductService } from './product.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: PRODUCT_PROJECTION, schema: ProductProjectionSchema }])],
-  providers: [ProductRepository, ProductService],
-  exports: [ProductService, ProductRepository],
+  imports: [ProductProjectionModule],
+  providers: [ProductService],
+  exports: [ProductService, ProductProjectionModule],
 })
 export class ProductModule {}

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, NotFoundError, unknownReference } from '@app/platform';
-import { ProductRepository } from './product.repository';
-import { ProductProjection } from './product.schema';
+import {
+  DomainError,
+  NotFoundError,
+  ProductProjection,
+  ProductProjectionRepository,
+  unknownReference,
+} from '@app/platform';
 
 /** Product checks against the local projection of catalog.product.v1 (never a call to catalog). */
 @Injectable()
 export class ProductService {
-  constructor(private readonly products: ProductRepository) {}
+  constructor(private readonly products: ProductProjectionRepository) {}
 
   /** The product a shopper lists offers of: a hidden product is as absent as an unknown one. */
   async requireVisible(productId: string): Promise<ProductProjection> {

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope } from '@app/contracts';
-import { HandlerOutcome, OnEvent, Public } from '@app/platform';
-import { ProductRepository } from '../products/product.repository';
+import { HandlerOutcome, OnEvent, ProductProjectionRepository, Public } from '@app/platform';
 import { OfferSummaryService } from './offer-summary.service';
 
 type ProductEvent = EventEnvelope<'ProductCreated' | 'ProductUpdated' | 'ProductModerated'>;
@@ -15,7 +14,7 @@ type ProductEvent = EventEnvelope<'ProductCreated' | 'ProductUpdated' | 'Product
 @Controller()
 export class ProductConsumer {
   constructor(
-    private readonly products: ProductRepository,
+    private readonly products: ProductProjectionRepository,
     private readonly summaries: OfferSummaryService,
   ) {}
 

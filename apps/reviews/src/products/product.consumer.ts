@@ -1,14 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope } from '@app/contracts';
-import { HandlerOutcome, OnEvent, Public } from '@app/platform';
-import { ProductRepository } from './product.repository';
+import { HandlerOutcome, OnEvent, ProductProjectionRepository, Public } from '@app/platform';
 
 /** Keeps the local product projection from catalog.product.v1 (existence and visibility). */
 @Public()
 @Controller()
 export class ProductConsumer {
-  constructor(private readonly products: ProductRepository) {}
+  constructor(private readonly products: ProductProjectionRepository) {}
 
   @OnEvent(ConsumerGroup.Reviews, 'ProductCreated')
   onCreated(@Payload() event: EventEnvelope<'ProductCreated'>): Promise<HandlerOutcome> {

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { ProductProjectionModule } from '@app/platform';
 import { ProductConsumer } from './product.consumer';
-import { ProductRepository } from './product.repository';
-import { PRODUCT_PROJECTION, ProductProjectionSchema } from './product.schema';
 import { ProductService } from './product.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: PRODUCT_PROJECTION, schema: ProductProjectionSchema }])],
+  imports: [ProductProjectionModule],
   controllers: [ProductConsumer],
-  providers: [ProductRepository, ProductService],
+  providers: [ProductService],
   exports: [ProductService],
 })
 export class ProductModule {}
