@@ -133,12 +133,7 @@ export class FeedRepository implements OnModuleInit {
         // The same worker goes straight on with the next chunk: its first attempt.
         $set: { nextChunk: input.chunk + 1, leaseUntil: input.leaseUntil, chunkAttempts: 1 },
         $unset: { lastError: '' },
-        $inc: {
-          'counts.processed': input.add.processed,
-          'counts.applied': input.add.applied,
-          'counts.unchanged': input.add.unchanged,
-          'counts.rejected': input.add.rejected,
-        },
+        $inc: countsIncrement(input.add),
       },
     );
     return result.matchedCount === 1;
@@ -163,12 +158,7 @@ export class FeedRepository implements OnModuleInit {
       {
         $set: { status: 'failed', finishedAt: new Date(), failure: input.failure },
         $unset: { leaseOwner: '', leaseUntil: '', lastError: '' },
-        $inc: {
-          'counts.processed': input.add.processed,
-          'counts.applied': input.add.applied,
-          'counts.unchanged': input.add.unchanged,
-          'counts.rejected': input.add.rejected,
-        },
+        $inc: countsIncrement(input.add),
       },
     );
     return result.matchedCount === 1;
@@ -185,4 +175,14 @@ export class FeedRepository implements OnModuleInit {
     const parts = await this.reports.find({ feedId }).lean<FeedReportPart[]>().exec();
     return parts.flatMap((part) => part.entries).sort((a, b) => a.line - b.line);
   }
+}
+
+/** Adds a chunk's settled rows to the feed's running counts. */
+function countsIncrement(add: Omit<FeedCounts, 'rows'>): Record<string, number> {
+  return {
+    'counts.processed': add.processed,
+    'counts.applied': add.applied,
+    'counts.unchanged': add.unchanged,
+    'counts.rejected': add.rejected,
+  };
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import pLimit from 'p-limit';
 import { buildEvent } from '@app/contracts';
 import { HandlerOutcome } from '@app/platform';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
@@ -39,7 +40,8 @@ export interface RefreshInput {
 export class OfferSummaryService {
   private readonly recentlyComputed = new Map<string, number>();
   private readonly running = new Map<string, Promise<HandlerOutcome>>();
-  private readonly slots: Slots;
+  /** At most `summaryConcurrentRecomputes` recomputes at once, the others wait in arrival order. */
+  private readonly slots: pLimit.Limit;
 
   constructor(
     private readonly summaries: OfferSummaryRepository,
@@ -47,7 +49,7 @@ export class OfferSummaryService {
     private readonly products: ProductService,
     @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
   ) {
-    this.slots = new Slots(settings.summaryConcurrentRecomputes);
+    this.slots = pLimit(settings.summaryConcurrentRecomputes);
   }
 
   async refresh(input: RefreshInput): Promise<HandlerOutcome> {
@@ -67,7 +69,7 @@ export class OfferSummaryService {
     const wait =
       (this.recentlyComputed.get(input.productId) ?? 0) + this.settings.summaryRecomputeGapMs - Date.now();
     const run = sleep(Math.max(wait, 0)).then(() =>
-      this.slots.use(() => this.recompute(input, seenAfter, coveredAfter)),
+      this.slots(() => this.recompute(input, seenAfter, coveredAfter)),
     );
     this.running.set(input.productId, run);
     try {
@@ -152,25 +154,5 @@ export class OfferSummaryService {
       set: state,
       events: [event],
     });
-  }
-}
-
-/** A counting semaphore: at most `size` tasks run at once, the others wait in arrival order. */
-class Slots {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly size: number) {}
-
-  async use<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
   }
 }
