@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import type { ServiceName } from '@app/contracts';
 import { AppConfig, createService, LOCAL_DEV_JWT_SECRET, loadAppConfig } from '@app/platform';
+import { exitWithError } from './bare-server';
 import { announceListening } from './bench-server';
 
 /**
@@ -29,8 +30,5 @@ export function serveBenchService(service: ServiceName, module: (config: AppConf
     process.once('disconnect', shutdown);
     announceListening((await app.getUrl()).replace('[::1]', '127.0.0.1'));
   };
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+  main().catch(exitWithError);
 }
