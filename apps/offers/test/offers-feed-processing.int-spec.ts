@@ -1,6 +1,9 @@
 import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
+import { toOutboundMessage } from '@app/platform';
 import { expectEventually, startTestService, TestService } from '@app/testing';
+import { offerChanged } from '../src/offers/offer.events';
+import { skuKeyOf } from '../src/offers/offer.schema';
 import { OffersModule } from '../src/offers.module';
 import { sellerHeaders, UpstreamEvents } from './offers-support';
 
@@ -67,7 +70,7 @@ describe('inventory feed processing', () => {
     await service.close();
   });
 
-  it("publishes a feed's events and takes its offers out of the relay's pending set", async () => {
+  it("publishes a feed's events as one outbox batch, closed once they are out, with no offer left pending", async () => {
     const productId = await knownProduct();
     const sellerId = uuidv7();
     const csv = [
@@ -82,11 +85,66 @@ describe('inventory feed processing', () => {
     await expectEventually(async () => {
       const offers = await client.db().collection('offers').find({ sellerId }).toArray();
       expect(offers).toHaveLength(5);
+      const batchId = offers[0].outboxBatch as string;
+      expect(batchId).toEqual(expect.any(String));
       for (const offer of offers) {
-        expect(offer.outbox).toEqual([]);
+        // The published event stays in the outbox, tagged with its closed batch, until the
+        // offer's next write: nobody rewrites five (or fifty thousand) offers just to empty it.
+        expect(offer.outboxBatch).toBe(batchId);
+        expect(offer.outbox).toEqual([expect.objectContaining({ batchId })]);
         expect(offer.outboxPending).toBeUndefined();
         expect(offer.outboxPendingSince).toBeUndefined();
       }
+      expect(
+        await client
+          .db()
+          .collection('outbox_batches')
+          .findOne({ _id: batchId } as never),
+      ).toBeNull();
+    });
+    await expectEventually(async () => {
+      const summary = await client
+        .db()
+        .collection('offer_summaries')
+        .findOne({ _id: productId } as never);
+      expect(summary).toMatchObject({ totalOffers: 5 });
+    });
+  });
+
+  it('publishes the events of a batch whose feed worker died before publishing them, once its time is up', async () => {
+    const productId = await knownProduct();
+    const sellerId = uuidv7();
+    const offerId = uuidv7();
+    const batchId = uuidv7();
+    const now = new Date();
+    const offer = {
+      _id: offerId,
+      sellerId,
+      sku: 'CRASHED-1',
+      skuKey: skuKeyOf(sellerId, 'CRASHED-1'),
+      productId,
+      condition: 'new' as const,
+      price: { amountMinor: 1994, currency: 'USD' },
+      quantity: 3,
+      handlingDays: { min: 1, max: 2 },
+      status: 'active' as const,
+      appliedActionIds: [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    // As a feed worker leaves things when it dies right after a chunk's bulk write: the batch is
+    // open and due, the offer holds its event tagged with it, and nothing was published.
+    const event = { ...toOutboundMessage(offerChanged('OfferListed', offer, [])), batchId };
+    const db = client.db();
+    await db
+      .collection('outbox_batches')
+      .insertOne({ _id: batchId, collection: 'offers', aggregateIds: [offerId], sweepAfter: now } as never);
+    await db.collection('offers').insertOne({ ...offer, outbox: [event], outboxBatch: batchId } as never);
+    await expectEventually(async () => {
+      const summary = await db.collection('offer_summaries').findOne({ _id: productId } as never);
+      expect(summary).toMatchObject({ totalOffers: 1 });
+      expect(await db.collection('outbox_batches').findOne({ _id: batchId } as never)).toBeNull();
     });
   });
 

@@ -14,6 +14,7 @@ import { KafkaConnection } from './messaging/kafka-connection';
 import { KafkaEventPublisher } from './messaging/kafka-event-publisher';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { OutboxBatches } from './outbox/outbox-batches';
 import { OutboxRelay } from './outbox/outbox-relay';
 
 /**
@@ -45,6 +46,7 @@ export class PlatformModule {
         MetricsService,
         KafkaConnection,
         { provide: EventPublisher, useClass: KafkaEventPublisher },
+        OutboxBatches,
         OutboxRelay,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -3,7 +3,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig, DomainError, ProductProjection } from '@app/platform';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
 import { offerChanged } from '../offers/offer.events';
-import { FeedOfferWrite, OfferRepository, StoredOffer } from '../offers/offer.repository';
+import {
+  FeedOfferWrite,
+  FeedTarget,
+  OfferRepository,
+  StoredOffer,
+  WrittenChunk,
+} from '../offers/offer.repository';
 import {
   changedTerms,
   checkOfferTerms,
@@ -82,12 +88,13 @@ export class FeedChunkApplier {
     for (let round = 1; round <= MAX_CHUNK_ROUNDS && pending.length > 0; round++) {
       const decisions = round === 1 && prepared ? prepared : await this.decide({ ...input, rows: pending });
       const writes = decisions.flatMap((d) => ('write' in d ? [d.write] : []));
-      const missed = new Set(
-        (await this.offers.bulkApply({ sellerId: input.sellerId, writes, sweepAfter: input.sweepAfter })).map(
-          (w) => w.offer.sku,
-        ),
-      );
-      published.push(this.publish(writes.filter((w) => !missed.has(w.offer.sku))));
+      const chunk = await this.offers.bulkApply({
+        sellerId: input.sellerId,
+        writes,
+        sweepAfter: input.sweepAfter,
+      });
+      const missed = new Set(chunk.missed.map((w) => w.offer.sku));
+      published.push(this.publish(chunk));
       for (const decision of decisions) {
         if (!('write' in decision) || !missed.has(decision.write.offer.sku)) entries.push(decision.entry);
       }
@@ -104,28 +111,28 @@ export class FeedChunkApplier {
     return { entries, published: Promise.all(published).then(() => undefined) };
   }
 
-  private publish(writes: readonly FeedOfferWrite[]): Promise<void> {
+  private publish(chunk: WrittenChunk): Promise<void> {
     return this.offers
-      .publishChunk(writes)
+      .publishChunk(chunk)
       .catch((error: unknown) =>
-        this.log.warn({ err: error, events: writes.length }, 'feed events left to the outbox sweep'),
+        this.log.warn({ err: error, events: chunk.written.length }, 'feed events left to the outbox sweep'),
       );
   }
 
   private async decide(input: Omit<ChunkInput, 'sweepAfter'>): Promise<Decision[]> {
     const existing = new Map(
       (
-        await this.offers.findBySkuKeys(
+        await this.offers.findFeedTargets(
           input.sellerId,
           input.rows.map((row) => skuKeyOf(input.sellerId, row.sku)),
         )
-      ).map((offer) => [offer.sku, offer]),
+      ).map((target) => [target.offer.sku, target]),
     );
     const productIds = input.rows.flatMap((row) => (row.productId ? [row.productId] : []));
     const products = await this.productsOf(input.feedId, productIds);
     return input.rows.map((row) => {
       try {
-        return this.decideRow({ ...input, row, current: existing.get(row.sku), products });
+        return this.decideRow({ ...input, row, target: existing.get(row.sku), products });
       } catch (error) {
         if (error instanceof DomainError) return { entry: rejected(row, error.code, error.message) };
         throw error;
@@ -155,11 +162,12 @@ export class FeedChunkApplier {
     feedId: string;
     sellerId: string;
     row: FeedRow;
-    current?: StoredOffer;
+    target?: FeedTarget;
     products: Map<string, ProductProjection>;
     correlationId: string;
   }): Decision {
-    const { row, current } = input;
+    const { row, target } = input;
+    const current = target?.offer;
     const marker = `${input.feedId}:${row.line}`;
     if (!current) {
       if (row.action !== 'upsert')
@@ -244,6 +252,7 @@ export class FeedChunkApplier {
         kind: 'insert',
         offer,
         expectedVersion: 0,
+        outboxClear: true,
         event: offerChanged('OfferListed', offer, [], input.correlationId),
       },
       entry: { line: row.line, sku: row.sku, outcome: 'applied', offerId: offer._id },
@@ -251,13 +260,13 @@ export class FeedChunkApplier {
   }
 
   private change(
-    input: { row: FeedRow; current?: StoredOffer; correlationId: string },
+    input: { row: FeedRow; target?: FeedTarget; correlationId: string },
     marker: string,
     terms: OfferTerms,
     status: StoredOffer['status'],
     type: 'OfferUpdated' | 'OfferWithdrawn',
   ): Decision {
-    const current = input.current!;
+    const { offer: current, outboxClear } = input.target!;
     const changed = changedTerms(
       { ...termsOf(current), productId: current.productId },
       { ...terms, productId: current.productId },
@@ -281,6 +290,7 @@ export class FeedChunkApplier {
         kind: 'update',
         offer,
         expectedVersion: current.version,
+        outboxClear,
         event: offerChanged(type, offer, changed, input.correlationId),
       },
       entry: { line: input.row.line, sku: input.row.sku, outcome: 'applied', offerId: current._id },

@@ -4,7 +4,6 @@ import { Model, mongo, PipelineStage } from 'mongoose';
 import type { AnyEventEnvelope, OfferCondition, OfferStatus } from '@app/contracts';
 import {
   AggregateChange,
-  EventPublisher,
   insertAggregate,
   OutboundMessage,
   OUTBOX_PENDING,
@@ -14,8 +13,11 @@ import {
 } from '@app/platform';
 import { OBSOLETE_OFFER_INDEXES, OFFER, Offer, skuKeyOf } from './offer.schema';
 
-export type NewOffer = Omit<Offer, 'version' | 'outbox' | 'outboxPendingSince' | 'outboxPending'>;
-export type StoredOffer = Omit<Offer, 'outbox' | 'outboxPendingSince' | 'outboxPending'>;
+export type NewOffer = Omit<
+  Offer,
+  'version' | 'outbox' | 'outboxPendingSince' | 'outboxPending' | 'outboxBatch'
+>;
+export type StoredOffer = Omit<Offer, 'outbox' | 'outboxPendingSince' | 'outboxPending' | 'outboxBatch'>;
 
 /** Order of the shopper listing: lowest price first, or fastest handling (then price). */
 export type ListingSort = 'price' | 'handling';
@@ -31,9 +33,33 @@ export interface FeedOfferWrite {
   readonly offer: StoredOffer;
   readonly expectedVersion: number;
   readonly event: AnyEventEnvelope;
+  /**
+   * The offer's outbox held nothing unpublished when it was read (a new offer's neither): the write
+   * replaces it and its event goes out in the chunk's outbox batch. Otherwise the event is appended
+   * behind the older ones and the relay publishes them all in order.
+   */
+  readonly outboxClear: boolean;
 }
 
-const STORED_FIELDS_PROJECTION = { outbox: 0, outboxPendingSince: 0, outboxPending: 0 } as const;
+/** A feed chunk's offer as read before deciding its row, with whether its outbox is clear. */
+export interface FeedTarget {
+  readonly offer: StoredOffer;
+  readonly outboxClear: boolean;
+}
+
+/** What a chunk's bulk write did: the writes that did not happen, and how to publish the rest. */
+export interface WrittenChunk {
+  readonly missed: FeedOfferWrite[];
+  readonly written: FeedOfferWrite[];
+  readonly batchId?: string;
+}
+
+const STORED_FIELDS_PROJECTION = {
+  outbox: 0,
+  outboxPendingSince: 0,
+  outboxPending: 0,
+  outboxBatch: 0,
+} as const;
 
 @Injectable()
 export class OfferRepository implements OnModuleInit {
@@ -41,7 +67,6 @@ export class OfferRepository implements OnModuleInit {
   constructor(
     @InjectModel(OFFER) private readonly offers: Model<Offer>,
     private readonly relay: OutboxRelay,
-    private readonly publisher: EventPublisher,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -152,27 +177,57 @@ export class OfferRepository implements OnModuleInit {
   }
 
   /**
+   * A feed chunk's existing offers, with whether each outbox is clear: no pending flag and no
+   * events of a batch still open (those are published by their own batch or the sweep, first).
+   */
+  async findFeedTargets(sellerId: string, skuKeys: readonly string[]): Promise<FeedTarget[]> {
+    if (skuKeys.length === 0) return [];
+    const found = (
+      await this.offers
+        .find({ skuKey: { $in: skuKeys } }, { outbox: 0, outboxPendingSince: 0 })
+        .lean<(StoredOffer & Pick<Offer, 'outboxPending' | 'outboxBatch'>)[]>()
+        .exec()
+    ).filter((offer) => offer.sellerId === sellerId);
+    const open = await this.relay.stillOpenBatches(
+      found.flatMap((offer) => (offer.outboxBatch ? [offer.outboxBatch] : [])),
+    );
+    return found.map(({ outboxPending, outboxBatch, ...offer }) => ({
+      offer,
+      outboxClear: !outboxPending && !(outboxBatch && open.has(outboxBatch)),
+    }));
+  }
+
+  /**
    * Writes a feed chunk as one unordered bulk write. Each write is still a single-document atomic
    * change carrying its event in the outbox (inserts new, updates guarded by version). Returns the
    * writes that did not happen (an API write raced the feed): the caller re-reads and retries them.
-   * `sweepAfter` (the feed's lease) dates the events' pending mark: the feed worker publishes them
-   * itself right after, and the relay's sweep takes over only if the worker died meanwhile.
+   * Writes with a clear outbox go into one outbox batch, opened first: no pending flag, and no
+   * outbox to empty after the publish (two thousand document rewrites less per chunk). The others
+   * append behind their older events with the pending flag, as any write does. `sweepAfter` (the
+   * feed's lease) is when the relay's sweep takes over if the feed worker died meanwhile.
    */
   async bulkApply(input: {
     sellerId: string;
     writes: readonly FeedOfferWrite[];
     sweepAfter: Date;
-  }): Promise<FeedOfferWrite[]> {
+  }): Promise<WrittenChunk> {
     const { sellerId, writes, sweepAfter } = input;
-    if (writes.length === 0) return [];
+    if (writes.length === 0) return { missed: [], written: [] };
+    const batched = writes.filter((write) => write.outboxClear).map((write) => write.offer._id);
+    const batchId =
+      batched.length > 0 ? await this.relay.openBatch(this.offers, batched, sweepAfter) : undefined;
     const operations: mongo.AnyBulkWriteOperation<Offer>[] = writes.map((write) => {
-      const outbox = [toOutboundMessage(write.event)];
-      if (write.kind === 'insert') {
+      if (write.outboxClear) {
+        const outbox = [{ ...toOutboundMessage(write.event), batchId }];
+        if (write.kind === 'insert')
+          return { insertOne: { document: { ...write.offer, outbox, outboxBatch: batchId } as Offer } };
+        const { _id, version, ...state } = write.offer;
         return {
-          insertOne: {
-            document: { ...write.offer, outbox, outboxPendingSince: sweepAfter, ...OUTBOX_PENDING } as Offer,
+          updateOne: {
+            filter: { _id, sellerId, version: write.expectedVersion },
+            update: { $set: { ...state, version, outbox, outboxBatch: batchId } },
           },
-        };
+        } as mongo.AnyBulkWriteOperation<Offer>;
       }
       const { _id, version, ...state } = write.offer;
       return {
@@ -180,7 +235,7 @@ export class OfferRepository implements OnModuleInit {
           filter: { _id, sellerId, version: write.expectedVersion },
           update: {
             $set: { ...state, version, ...OUTBOX_PENDING },
-            $push: { outbox: { $each: outbox } },
+            $push: { outbox: { $each: [toOutboundMessage(write.event)] } },
             $min: { outboxPendingSince: sweepAfter },
           },
         },
@@ -204,37 +259,29 @@ export class OfferRepository implements OnModuleInit {
     const updates = writes.filter((write) => write.kind === 'update');
     const missed = writes.filter((write, index) => write.kind === 'insert' && failedInserts.has(index));
     if (matchedUpdates < updates.length) missed.push(...(await this.unmatchedUpdates(sellerId, updates)));
-    return missed;
+    const written = writes.filter((write) => !missed.includes(write));
+    return { missed, written, batchId };
   }
 
   /**
-   * Publishes the chunk's events in one batch, then empties the outboxes it published (version
-   * guarded: an offer written since keeps its newer events for the relay). A crash in between
-   * leaves them for the relay's sweep: at-least-once, never lost.
+   * Publishes a written chunk's events: the batch's in one go (then closes it), the others through
+   * the relay behind their aggregates' older events. A crash or a broker outage leaves them to the
+   * relay's sweep: at-least-once, never lost, and a broker outage never fails a feed.
    */
-  async publishChunk(writes: readonly FeedOfferWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    try {
-      await this.publisher.publish(writes.map((write) => toOutboundMessage(write.event)));
-    } catch (error) {
-      // The writes stand and their events wait in the outboxes: the relay's sweep publishes them
-      // once the broker is back. A broker outage never fails a feed.
-      this.log.warn({ err: error, events: writes.length }, 'feed chunk events left to the outbox sweep');
-      return;
-    }
-    const result = await this.offers.collection.bulkWrite(
-      writes.map((write) => ({
-        updateOne: {
-          filter: { _id: write.offer._id, version: write.offer.version },
-          update: { $set: { outbox: [] }, $unset: { outboxPendingSince: '', outboxPending: '' } },
-        },
-      })) as never[],
-      { ordered: false },
-    );
-    if (result.matchedCount < writes.length) {
-      // Some offers moved on: let the relay publish (and trim) whatever they hold now.
-      for (const write of writes)
+  async publishChunk(chunk: WrittenChunk): Promise<void> {
+    for (const write of chunk.written) {
+      if (!write.outboxClear)
         this.relay.afterWrite(this.offers, write.offer._id, [toOutboundMessage(write.event)]);
+    }
+    if (!chunk.batchId) return;
+    const batched = chunk.written.filter((write) => write.outboxClear);
+    try {
+      await this.relay.publishBatch(
+        chunk.batchId,
+        batched.map((write) => toOutboundMessage(write.event)),
+      );
+    } catch (error) {
+      this.log.warn({ err: error, events: batched.length }, 'feed chunk events left to the outbox sweep');
     }
   }
 

@@ -12,6 +12,8 @@ export interface OutboundMessage {
   readonly key: string;
   readonly value: string;
   readonly headers: Record<string, string>;
+  /** The outbox batch a bulk write put it in (see `OutboxRelay.openBatch`); not sent. */
+  readonly batchId?: string;
 }
 
 export function toOutboundMessage(event: AnyEventEnvelope): OutboundMessage {

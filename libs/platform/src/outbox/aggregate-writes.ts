@@ -9,12 +9,15 @@ import { OutboundMessage, toOutboundMessage } from '../messaging/outbound-messag
  * with unpublished events by a plain equality, which every store serves from an index (our
  * development store serves no range query: a sweep by `outboxPendingSince` alone read every
  * document each second under the collection's lock); `outboxPendingSince` orders and delays it.
+ * `outboxBatch` names the batch of the last bulk write that put events in the outbox without the
+ * pending flag (`OutboxRelay.openBatch`): they are pending exactly while that batch is open.
  */
 export interface OutboxFields {
   version: number;
   outbox: OutboundMessage[];
   outboxPending?: true;
   outboxPendingSince?: Date;
+  outboxBatch?: string;
 }
 
 /** Mongoose schema fields for `OutboxFields`, to spread into an aggregate's schema definition. */
@@ -23,6 +26,7 @@ export const OUTBOX_SCHEMA_FIELDS = {
   outbox: { type: [Object], default: () => [] },
   outboxPending: { type: Boolean, required: false },
   outboxPendingSince: { type: Date, required: false },
+  outboxBatch: { type: String, required: false },
 };
 
 /**

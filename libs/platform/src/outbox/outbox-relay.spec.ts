@@ -5,6 +5,7 @@ import type { EventPublisher } from '../messaging/event-bus';
 import type { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
 import { insertAggregate, updateAggregate } from './aggregate-writes';
+import { FakeOutboxBatches } from './outbox-batches.fake';
 import { OutboxRelay } from './outbox-relay';
 
 const SAMPLE_EVENT = buildEvent('OfferWithdrawn', {
@@ -34,7 +35,7 @@ function fakeModel(state: { afterUpdate?: Record<string, unknown>; stored?: Reco
   return { model: { collection } as never, calls };
 }
 
-function relayWith(published: string[][]): OutboxRelay {
+function relayWith(published: string[][], batches = new FakeOutboxBatches()): OutboxRelay {
   const publisher = {
     publish: (messages: readonly OutboundMessage[]) => {
       published.push(messages.map((m) => m.eventId));
@@ -42,7 +43,7 @@ function relayWith(published: string[][]): OutboxRelay {
     },
   } as unknown as EventPublisher;
   const config = { outbox: { publishAfterWrite: true, sweepIntervalMs: 1_000 } } as AppConfig;
-  return new OutboxRelay(publisher, new MetricsService(), config);
+  return new OutboxRelay(publisher, new MetricsService(), config, batches.asBatches());
 }
 
 describe('OutboxRelay after a write', () => {
@@ -93,5 +94,43 @@ describe('OutboxRelay after a write', () => {
     expect(
       await updateAggregate(model, { id: 'o-1', expectedVersion: 2, set: {}, events: [] }),
     ).toBeUndefined();
+  });
+});
+
+describe('OutboxRelay batches', () => {
+  const tagged = (eventId: string, batchId: string): OutboundMessage => ({ ...message(eventId), batchId });
+
+  it('publishes a batch, closes it, and skips its events when a later write still lists them', async () => {
+    const batches = new FakeOutboxBatches();
+    const published: string[][] = [];
+    const relay = relayWith(published, batches);
+    const { model } = fakeModel({ afterUpdate: { _id: 'o-1', version: 3, outbox: [] } });
+    const batchId = await relay.openBatch(model, ['o-1'], new Date(Date.now() + 60_000));
+    await relay.publishBatch(batchId, [message('e1')]);
+    expect(batches.stored.size).toBe(0);
+    // The next write appends e2 behind the batch's e1, which stayed in the outbox on purpose.
+    const after = { _id: 'o-1', version: 3, outbox: [tagged('e1', batchId), message('e2')] };
+    const written = await updateAggregate(fakeModel({ afterUpdate: after }).model, {
+      id: 'o-1',
+      expectedVersion: 2,
+      set: {},
+      events: [],
+    });
+    relay.afterWrite(model, 'o-1', written!);
+    await relay.drain();
+    expect(published).toEqual([['e1'], ['e2']]);
+  });
+
+  it('publishes an open batch event ahead of a later write, so the aggregate stays in order', async () => {
+    const batches = new FakeOutboxBatches();
+    batches.add({ _id: 'b-open', sweepAfter: new Date(Date.now() + 60_000) });
+    const published: string[][] = [];
+    const relay = relayWith(published, batches);
+    const after = { _id: 'o-1', version: 3, outbox: [tagged('e1', 'b-open'), message('e2')] };
+    const { model } = fakeModel({ afterUpdate: after });
+    const written = await updateAggregate(model, { id: 'o-1', expectedVersion: 2, set: {}, events: [] });
+    relay.afterWrite(model, 'o-1', written!);
+    await relay.drain();
+    expect(published).toEqual([['e1', 'e2']]);
   });
 });

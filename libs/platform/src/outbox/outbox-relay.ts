@@ -6,6 +6,8 @@ import { EventPublisher } from '../messaging/event-bus';
 import { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
 import { OUTBOX_PENDING, OutboxFields, writtenOutboxVersion } from './aggregate-writes';
+import { OutboxBatches } from './outbox-batches';
+import { RecentIds } from './recent-ids';
 
 export interface OutboxRelayOptions {
   /** Publish right after each write (low latency); off only to simulate a crash after the write. */
@@ -54,6 +56,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     private readonly publisher: EventPublisher,
     metrics: MetricsService,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly batches: OutboxBatches,
   ) {
     this.options = { ...DEFAULT_OUTBOX_RELAY_OPTIONS, ...config.outbox };
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client binds `this` to the gauge in collect()
@@ -77,6 +80,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     for (const [name, model] of this.models) {
       counts[name] = await model.collection.countDocuments(OUTBOX_PENDING);
     }
+    counts.outbox_batches = await this.batches.count();
     return counts;
   }
 
@@ -121,6 +125,33 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     );
   }
 
+  /**
+   * Opens a batch for a bulk write (a feed chunk): call it before the writes. The writes tag their
+   * events with the batch id (`OutboundMessage.batchId`, the document's `outboxBatch`) and raise no
+   * pending flag; `publishBatch` publishes them together and closes the batch, so no document needs
+   * its outbox emptied afterwards (a published batch's events left in an outbox are skipped, and
+   * the document's next write replaces or removes them). If the writer dies first, the sweep
+   * publishes the batch's aggregates once `sweepAfter` has passed.
+   */
+  openBatch(model: Pick<Model<unknown>, 'collection'>, aggregateIds: readonly string[], sweepAfter: Date) {
+    return this.batches.open(model.collection.collectionName, aggregateIds, sweepAfter);
+  }
+
+  /**
+   * Publishes the events a batch's writes committed (those writes only: a write that did not happen
+   * has no event to publish), then closes it. A failure leaves the batch open for the sweep.
+   */
+  async publishBatch(batchId: string, messages: readonly OutboundMessage[]): Promise<void> {
+    const unpublished = messages.filter((message) => !this.recentlyPublished.has(message.eventId));
+    if (unpublished.length > 0) await this.publisher.publish(unpublished);
+    await this.batches.close(batchId);
+  }
+
+  /** Those of `batchIds` whose events may still be unpublished (for writers deciding how to write). */
+  stillOpenBatches(batchIds: Iterable<string>): Promise<Set<string>> {
+    return this.batches.stillOpen(batchIds);
+  }
+
   /** Waits until everything handed over so far has been published or has failed (tests, shutdown). */
   async drain(): Promise<void> {
     while (this.chains.size > 0) await this.settleChains();
@@ -141,10 +172,43 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
           await this.inOrder(model, String(_id), () => this.publishPending(model, String(_id)));
         }
       }
+      await this.sweepBatches();
     })()
       .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox sweep failed; will retry'))
       .finally(() => (this.sweeping = undefined));
     return this.sweeping;
+  }
+
+  /** Publishes what open batches whose writer's time is up left, aggregate by aggregate. */
+  private async sweepBatches(): Promise<void> {
+    for (const batch of await this.batches.due(new Date(), this.options.sweepBatchSize)) {
+      const model = this.models.get(batch.collection);
+      if (!model) continue;
+      let failed = false;
+      for (const aggregateId of batch.aggregateIds) {
+        if (this.stopped) return;
+        await this.inOrder(model, aggregateId, () =>
+          this.publishPending(model, aggregateId).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          }),
+        );
+      }
+      // Closed only once every aggregate's events are out; otherwise the next sweep goes again.
+      if (!failed) await this.batches.close(batch._id);
+    }
+  }
+
+  /**
+   * The messages of an outbox still to publish: not published by this process lately, and not of
+   * a closed batch (published, then left in the outbox on purpose).
+   */
+  private async unpublished(messages: readonly OutboundMessage[]): Promise<OutboundMessage[]> {
+    const fresh = messages.filter((message) => !this.recentlyPublished.has(message.eventId));
+    const batchIds = fresh.flatMap((message) => (message.batchId ? [message.batchId] : []));
+    if (batchIds.length === 0) return fresh;
+    const open = await this.batches.stillOpen(batchIds);
+    return fresh.filter((message) => !message.batchId || open.has(message.batchId));
   }
 
   private inOrder(
@@ -172,7 +236,8 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
       projection: { outbox: 1, version: 1 },
     });
     if (!doc?.outbox?.length) return;
-    await this.publisher.publish(doc.outbox);
+    const unpublished = await this.unpublished(doc.outbox);
+    if (unpublished.length > 0) await this.publisher.publish(unpublished);
     await this.removePublished(model, aggregateId, doc.outbox, doc.version);
   }
 
@@ -187,7 +252,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     written: { outbox: OutboundMessage[]; version: number },
     chain: Chain,
   ): Promise<void> {
-    const unpublished = written.outbox.filter((message) => !this.recentlyPublished.has(message.eventId));
+    const unpublished = await this.unpublished(written.outbox);
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
     for (const { eventId } of unpublished) this.recentlyPublished.add(eventId);
     chain.beside(() =>
@@ -223,22 +288,6 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
 
 /** How many published event ids the relay remembers; far more than one round trip's worth. */
 const RECENTLY_PUBLISHED_CAPACITY = 20_000;
-
-/** A bounded set that forgets its oldest ids first. */
-class RecentIds {
-  private readonly ids = new Set<string>();
-
-  constructor(private readonly capacity: number) {}
-
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  add(id: string): void {
-    this.ids.add(id);
-    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
-  }
-}
 
 /**
  * One aggregate's publishes in this process: run in order, plus removals running beside them; it
