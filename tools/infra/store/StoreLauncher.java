@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Map.Entry;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import org.h2.mvstore.MVMap;
@@ -16,11 +18,13 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -44,7 +48,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * write. A SIGKILL can lose up to the MVStore's auto-commit delay (about one second) of writes.
  *
  * Four fixes over stock mongo-java-server 1.47.0, found by the store conformance suite
- * (docs/store-conformance.md); `--stock true` turns them all off to compare:
+ * (docs/store-conformance.md), and one for speed; `--stock true` turns them all off to compare:
  * 1. Snapshot reads. Stock query and findAndModify replies hold the live stored documents and are
  *    encoded after the collection lock is released, so a concurrent update can change a reply
  *    while it is sent: findOneAndUpdate "after" values repeat, and a reader can see half of
@@ -62,6 +66,10 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  *    equality for each of its fields, whatever else the query has: it looks up those fields only
  *    and the collection re-checks every candidate against the full query. When several indexes
  *    qualify, the collection picks a unique one, then the one with the most fields.
+ * 5. Unique indexes on the heap (H2 backend). Stock keeps them in MVMaps keyed by KeyValue, which
+ *    is not Comparable, so H2 orders keys by Java-serializing both sides of every comparison: at
+ *    500 writes/s that was half of the store's allocations and the GC pauses behind the write
+ *    tail. Here they are hashed in memory and rebuilt from the documents when a database opens.
  */
 public final class StoreLauncher {
 
@@ -177,10 +185,19 @@ public final class StoreLauncher {
             return new SecondaryIndex<>(indexName, keys, sparse);
         }
 
+        /**
+         * Fix 5: the collection rebuilds the empty heap index from its documents when it opens (as
+         * for fix 2). The stock map is removed, so a stale copy can never serve a stock launcher
+         * later: it finds no map and rebuilds its own from the documents too.
+         */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                         List<IndexKey> keys, boolean sparse) {
-            return new EqualityServingIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+            String stockMap = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (h2Store.hasMap(stockMap)) {
+                h2Store.removeMap(stockMap);
+            }
+            return new EqualityServingIndex<>(new HeapUniqueIndex(indexName, keys, sparse));
         }
 
         @Override
@@ -499,6 +516,54 @@ public final class StoreLauncher {
         @Override
         public String toString() {
             return stock.toString();
+        }
+    }
+
+    /**
+     * A unique index of the H2 backend kept on the heap (fix 5): key values → position, hashed. As
+     * stock H2UniqueIndex, a null position is stored as Missing, the key the collection's data map
+     * uses for it.
+     */
+    static final class HeapUniqueIndex extends AbstractUniqueIndex<Object> {
+        private final Map<KeyValue, Object> positions = new ConcurrentHashMap<>();
+
+        HeapUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return positions.remove(keyValue);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return positions.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Entry<KeyValue, Object>> getIterable() {
+            return positions.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return positions.get(keyValue);
+        }
+
+        @Override
+        public long getCount() {
+            return positions.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return positions.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 
