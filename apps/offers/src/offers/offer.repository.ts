@@ -52,6 +52,8 @@ export interface WrittenChunk {
   readonly missed: FeedOfferWrite[];
   readonly written: FeedOfferWrite[];
   readonly batchId?: string;
+  /** Each write's event as stored in its outbox (serialized once, published as is). */
+  readonly messages: ReadonlyMap<FeedOfferWrite, OutboundMessage>;
 }
 
 const STORED_FIELDS_PROJECTION = {
@@ -212,13 +214,14 @@ export class OfferRepository implements OnModuleInit {
     sweepAfter: Date;
   }): Promise<WrittenChunk> {
     const { sellerId, writes, sweepAfter } = input;
-    if (writes.length === 0) return { missed: [], written: [] };
+    if (writes.length === 0) return { missed: [], written: [], messages: new Map() };
     const batched = writes.filter((write) => write.outboxClear).map((write) => write.offer._id);
     const batchId =
       batched.length > 0 ? await this.relay.openBatch(this.offers, batched, sweepAfter) : undefined;
+    const messages = new Map(writes.map((write) => [write, toOutboundMessage(write.event)]));
     const operations: mongo.AnyBulkWriteOperation<Offer>[] = writes.map((write) => {
       if (write.outboxClear) {
-        const outbox = [{ ...toOutboundMessage(write.event), batchId }];
+        const outbox = [{ ...messages.get(write)!, batchId }];
         if (write.kind === 'insert')
           return { insertOne: { document: { ...write.offer, outbox, outboxBatch: batchId } as Offer } };
         const { _id, version, ...state } = write.offer;
@@ -235,7 +238,7 @@ export class OfferRepository implements OnModuleInit {
           filter: { _id, sellerId, version: write.expectedVersion },
           update: {
             $set: { ...state, version, ...OUTBOX_PENDING },
-            $push: { outbox: { $each: [toOutboundMessage(write.event)] } },
+            $push: { outbox: { $each: [messages.get(write)!] } },
             $min: { outboxPendingSince: sweepAfter },
           },
         },
@@ -260,7 +263,7 @@ export class OfferRepository implements OnModuleInit {
     const missed = writes.filter((write, index) => write.kind === 'insert' && failedInserts.has(index));
     if (matchedUpdates < updates.length) missed.push(...(await this.unmatchedUpdates(sellerId, updates)));
     const written = writes.filter((write) => !missed.includes(write));
-    return { missed, written, batchId };
+    return { missed, written, batchId, messages };
   }
 
   /**
@@ -271,14 +274,14 @@ export class OfferRepository implements OnModuleInit {
   async publishChunk(chunk: WrittenChunk): Promise<void> {
     for (const write of chunk.written) {
       if (!write.outboxClear)
-        this.relay.afterWrite(this.offers, write.offer._id, [toOutboundMessage(write.event)]);
+        this.relay.afterWrite(this.offers, write.offer._id, [chunk.messages.get(write)!]);
     }
     if (!chunk.batchId) return;
     const batched = chunk.written.filter((write) => write.outboxClear);
     try {
       await this.relay.publishBatch(
         chunk.batchId,
-        batched.map((write) => toOutboundMessage(write.event)),
+        batched.map((write) => chunk.messages.get(write)!),
       );
     } catch (error) {
       this.log.warn({ err: error, events: batched.length }, 'feed chunk events left to the outbox sweep');
