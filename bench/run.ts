@@ -118,6 +118,17 @@ async function main(): Promise<number> {
   };
   const infra = await acquireBenchInfra(options.infra, log);
   log(`infrastructure (${infra.source}): kafka ${infra.kafkaBrokers.join(',')}, store ${infra.mongoUrl}`);
+  // Interrupted (Ctrl-C, a timeout's SIGTERM): the broker and store this bench started stop too,
+  // instead of holding the slot's ports until someone ends them by hand.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping what this bench started`);
+      void infra.release().finally(() => process.exit(code));
+    });
+  }
   const runs: RunResult[] = [];
   try {
     for (let run = 1; run <= options.runs; run++) runs.push(await runOnce(run, suites, infra, options));
