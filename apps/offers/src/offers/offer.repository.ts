@@ -167,15 +167,21 @@ export class OfferRepository implements OnModuleInit {
 
   /** A feed chunk's existing offers, by seller-scoped SKU key. */
   findBySkuKeys(sellerId: string, skuKeys: readonly string[]): Promise<StoredOffer[]> {
-    if (skuKeys.length === 0) return Promise.resolve([]);
-    return (
-      this.offers
-        .find({ skuKey: { $in: skuKeys } }, STORED_FIELDS_PROJECTION)
-        .lean<StoredOffer[]>()
-        .exec()
-        // The key embeds the seller; the check restates the scope (an `$in` plus `sellerId` would scan).
-        .then((offers) => offers.filter((offer) => offer.sellerId === sellerId))
-    );
+    return this.findOwnBySkuKeys<StoredOffer>(sellerId, skuKeys, STORED_FIELDS_PROJECTION);
+  }
+
+  private async findOwnBySkuKeys<T extends { sellerId: string }>(
+    sellerId: string,
+    skuKeys: readonly string[],
+    projection: Record<string, 0>,
+  ): Promise<T[]> {
+    if (skuKeys.length === 0) return [];
+    const offers = await this.offers
+      .find({ skuKey: { $in: skuKeys } }, projection)
+      .lean<T[]>()
+      .exec();
+    // The key embeds the seller; the check restates the scope (an `$in` plus `sellerId` would scan).
+    return offers.filter((offer) => offer.sellerId === sellerId);
   }
 
   /**
@@ -183,13 +189,11 @@ export class OfferRepository implements OnModuleInit {
    * events of a batch still open (those are published by their own batch or the sweep, first).
    */
   async findFeedTargets(sellerId: string, skuKeys: readonly string[]): Promise<FeedTarget[]> {
-    if (skuKeys.length === 0) return [];
-    const found = (
-      await this.offers
-        .find({ skuKey: { $in: skuKeys } }, { outbox: 0, outboxPendingSince: 0 })
-        .lean<(StoredOffer & Pick<Offer, 'outboxPending' | 'outboxBatch'>)[]>()
-        .exec()
-    ).filter((offer) => offer.sellerId === sellerId);
+    const found = await this.findOwnBySkuKeys<StoredOffer & Pick<Offer, 'outboxPending' | 'outboxBatch'>>(
+      sellerId,
+      skuKeys,
+      { outbox: 0, outboxPendingSince: 0 },
+    );
     const open = await this.relay.stillOpenBatches(
       found.flatMap((offer) => (offer.outboxBatch ? [offer.outboxBatch] : [])),
     );

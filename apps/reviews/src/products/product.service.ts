@@ -1,27 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DomainError,
-  NotFoundError,
-  ProductProjection,
-  ProductProjectionRepository,
-  unknownReference,
-} from '@app/platform';
+import { DomainError, ProductProjection, ProductProjectionRepository, unknownReference } from '@app/platform';
 
 /** Product checks against the local projection of catalog.product.v1 (never a call to catalog). */
 @Injectable()
 export class ProductService {
   constructor(private readonly products: ProductProjectionRepository) {}
 
-  /** The product a review or a listing is about: it must exist here and be visible. */
-  async requireVisible(productId: string): Promise<ProductProjection> {
-    const product = await this.products.findById(productId);
-    if (!product)
-      throw unknownReference({ kind: 'product', id: productId, notFoundCode: 'PRODUCT_NOT_FOUND' });
-    // A hidden product is as absent to shoppers as an unknown one: its reviews answer 404.
-    if (product.visibility !== 'visible') {
-      throw new NotFoundError('PRODUCT_NOT_FOUND', `product ${productId} does not exist.`);
-    }
-    return product;
+  /** A hidden product is as absent to shoppers as an unknown one (the platform's shared rule). */
+  requireVisible(productId: string): Promise<ProductProjection> {
+    return this.products.requireVisible(productId);
   }
 
   /** "Recommend other products": each must exist here and be visible. */

@@ -2,13 +2,16 @@ import { Injectable, Module } from '@nestjs/common';
 import { InjectModel, MongooseModule } from '@nestjs/mongoose';
 import { Model, Schema } from 'mongoose';
 import type { ProductState } from '@app/contracts';
+import { NotFoundError } from '../errors/domain-error';
+import { unknownReference } from '../http/references';
 import { applyIfNewer } from '../messaging/idempotent-effects';
 import { HandlerOutcome } from '../messaging/event-bus';
 
 /**
  * What a service other than the catalog keeps of a catalog product, from `catalog.product.v1`:
  * that it exists, its title, and whether shoppers may see it. Each service owns its copy (its own
- * `products` collection); the rules built on it (404 or 422, which codes) stay in the service.
+ * `products` collection). The shopper's rule is shared (`requireVisible`); the others built on it
+ * (422 for a hidden product, which codes) stay in the service.
  */
 export interface ProductProjection {
   _id: string;
@@ -45,6 +48,20 @@ export class ProductProjectionRepository {
 
   findById(productId: string): Promise<ProductProjection | null> {
     return this.products.findById(productId).lean<ProductProjection>().exec();
+  }
+
+  /**
+   * The product a shopper reads about (its offers, its reviews): a hidden product is as absent as an
+   * unknown one (404), and one not known here yet is answered as ARCHITECTURE.md says.
+   */
+  async requireVisible(productId: string): Promise<ProductProjection> {
+    const product = await this.findById(productId);
+    if (!product)
+      throw unknownReference({ kind: 'product', id: productId, notFoundCode: 'PRODUCT_NOT_FOUND' });
+    if (product.visibility !== 'visible') {
+      throw new NotFoundError('PRODUCT_NOT_FOUND', `product ${productId} does not exist.`);
+    }
+    return product;
   }
 
   findByIds(productIds: readonly string[]): Promise<ProductProjection[]> {
