@@ -1,11 +1,12 @@
 import { MongoClient } from 'mongodb';
+import { Topic } from '@app/contracts';
 import { v7 as uuidv7 } from 'uuid';
-import { toOutboundMessage } from '@app/platform';
+import { OutboxRelay, toOutboundMessage } from '@app/platform';
 import { expectEventually, startTestService, TestService } from '@app/testing';
 import { offerChanged } from '../src/offers/offer.events';
 import { skuKeyOf } from '../src/offers/offer.schema';
 import { OffersModule } from '../src/offers.module';
-import { sellerHeaders, UpstreamEvents } from './offers-support';
+import { sellerHeaders, TopicRecorder, UpstreamEvents } from './offers-support';
 
 type Json = Record<string, any>;
 
@@ -52,6 +53,27 @@ describe('inventory feed processing', () => {
     handlingMax: 2,
   });
 
+  /** An offer as a feed chunk's bulk write stores it (without its outbox fields). */
+  const storedOffer = (sellerId: string, productId: string, sku: string) => {
+    const now = new Date();
+    return {
+      _id: uuidv7(),
+      sellerId,
+      sku,
+      skuKey: skuKeyOf(sellerId, sku),
+      productId,
+      condition: 'new' as const,
+      price: { amountMinor: 1994, currency: 'USD' },
+      quantity: 3,
+      handlingDays: { min: 1, max: 2 },
+      status: 'active' as const,
+      appliedActionIds: [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+  };
+
   beforeAll(async () => {
     service = await startTestService('offers', (config) =>
       OffersModule.register(config, {
@@ -88,10 +110,10 @@ describe('inventory feed processing', () => {
       const batchId = offers[0].outboxBatch as string;
       expect(batchId).toEqual(expect.any(String));
       for (const offer of offers) {
-        // The published event stays in the outbox, tagged with its closed batch, until the
-        // offer's next write: nobody rewrites five (or fifty thousand) offers just to empty it.
+        // The batch held the events, not the offers: nobody rewrites five (or fifty thousand)
+        // offers to empty their outboxes, and none carries a second copy of its state.
         expect(offer.outboxBatch).toBe(batchId);
-        expect(offer.outbox).toEqual([expect.objectContaining({ batchId })]);
+        expect(offer.outbox).toEqual([]);
         expect(offer.outboxPending).toBeUndefined();
         expect(offer.outboxPendingSince).toBeUndefined();
       }
@@ -114,38 +136,64 @@ describe('inventory feed processing', () => {
   it('publishes the events of a batch whose feed worker died before publishing them, once its time is up', async () => {
     const productId = await knownProduct();
     const sellerId = uuidv7();
-    const offerId = uuidv7();
-    const batchId = uuidv7();
     const now = new Date();
-    const offer = {
-      _id: offerId,
-      sellerId,
-      sku: 'CRASHED-1',
-      skuKey: skuKeyOf(sellerId, 'CRASHED-1'),
-      productId,
-      condition: 'new' as const,
-      price: { amountMinor: 1994, currency: 'USD' },
-      quantity: 3,
-      handlingDays: { min: 1, max: 2 },
-      status: 'active' as const,
-      appliedActionIds: [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const offer = storedOffer(sellerId, productId, 'CRASHED-1');
+    const offerId = offer._id;
     // As a feed worker leaves things when it dies right after a chunk's bulk write: the batch is
-    // open and due, the offer holds its event tagged with it, and nothing was published.
-    const event = { ...toOutboundMessage(offerChanged('OfferListed', offer, [])), batchId };
+    // open and due, holding the offer's event; the offer names the batch; nothing was published.
+    const event = toOutboundMessage(offerChanged('OfferListed', offer, []));
+    const batchId = await service.app
+      .get(OutboxRelay)
+      .openBatch(
+        { collection: { collectionName: 'offers' } } as never,
+        [{ aggregateId: offerId, messages: [event] }],
+        now,
+      );
     const db = client.db();
-    await db
-      .collection('outbox_batches')
-      .insertOne({ _id: batchId, collection: 'offers', aggregateIds: [offerId], sweepAfter: now } as never);
-    await db.collection('offers').insertOne({ ...offer, outbox: [event], outboxBatch: batchId } as never);
+    await db.collection('offers').insertOne({ ...offer, outbox: [], outboxBatch: batchId } as never);
     await expectEventually(async () => {
       const summary = await db.collection('offer_summaries').findOne({ _id: productId } as never);
       expect(summary).toMatchObject({ totalOffers: 1 });
       expect(await db.collection('outbox_batches').findOne({ _id: batchId } as never)).toBeNull();
     });
+  });
+
+  it("publishes an open batch's event for an offer ahead of a seller's write to it, so the topic stays in order", async () => {
+    const recorder = new TopicRecorder('batch-race');
+    await recorder.start([Topic.OffersOffer]);
+    try {
+      const productId = await knownProduct();
+      const sellerId = uuidv7();
+      const offer = storedOffer(sellerId, productId, 'RACED-1');
+      // A chunk was written and its batch is still open (its publish has not happened yet, and the
+      // sweep's time is far off) when the seller adjusts the offer through the API.
+      const listed = toOutboundMessage(offerChanged('OfferListed', offer, []));
+      const batchId = await service.app
+        .get(OutboxRelay)
+        .openBatch(
+          { collection: { collectionName: 'offers' } } as never,
+          [{ aggregateId: offer._id, messages: [listed] }],
+          new Date(Date.now() + 10 * 60_000),
+        );
+      await client
+        .db()
+        .collection('offers')
+        .insertOne({ ...offer, outbox: [], outboxBatch: batchId } as never);
+      const adjusted = await fetch(`${service.url}/sellers/me/offers/${offer._id}/quantity-adjustments`, {
+        method: 'POST',
+        headers: { ...(await sellerHeaders(sellerId)), 'content-type': 'application/json' },
+        body: JSON.stringify({ delta: -1 }),
+      });
+      expect(adjusted.status).toBe(200);
+      await expectEventually(() => {
+        const versions = recorder.events
+          .filter((event) => event.aggregateId === offer._id)
+          .map((event) => `${event.type}@${(event.payload.offer as { version: number }).version}`);
+        expect(versions).toEqual(['OfferListed@1', 'OfferUpdated@2']);
+      });
+    } finally {
+      await recorder.stop();
+    }
   });
 
   it('retries a damaged chunk a bounded number of times, then fails the feed with a truthful report and lets the next feed run', async () => {

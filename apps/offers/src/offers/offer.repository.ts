@@ -205,10 +205,11 @@ export class OfferRepository implements OnModuleInit {
 
   /**
    * Writes a feed chunk as one unordered bulk write. Each write is still a single-document atomic
-   * change carrying its event in the outbox (inserts new, updates guarded by version). Returns the
+   * change (inserts new, updates guarded by version), its event held durably before it. Returns the
    * writes that did not happen (an API write raced the feed): the caller re-reads and retries them.
-   * Writes with a clear outbox go into one outbox batch, opened first: no pending flag, and no
-   * outbox to empty after the publish (two thousand document rewrites less per chunk). The others
+   * Writes with a clear outbox go into one outbox batch, opened first and holding their events:
+   * the documents carry no copy of them and raise no pending flag, so nothing is rewritten after
+   * the publish (two thousand document rewrites less per chunk), and each stays its own size. The others
    * append behind their older events with the pending flag, as any write does. `sweepAfter` (the
    * feed's lease) is when the relay's sweep takes over if the feed worker died meanwhile.
    */
@@ -219,13 +220,20 @@ export class OfferRepository implements OnModuleInit {
   }): Promise<WrittenChunk> {
     const { sellerId, writes, sweepAfter } = input;
     if (writes.length === 0) return { missed: [], written: [], messages: new Map() };
-    const batched = writes.filter((write) => write.outboxClear).map((write) => write.offer._id);
-    const batchId =
-      batched.length > 0 ? await this.relay.openBatch(this.offers, batched, sweepAfter) : undefined;
     const messages = new Map(writes.map((write) => [write, toOutboundMessage(write.event)]));
+    const batched = writes.filter((write) => write.outboxClear);
+    const batchId =
+      batched.length > 0
+        ? await this.relay.openBatch(
+            this.offers,
+            batched.map((write) => ({ aggregateId: write.offer._id, messages: [messages.get(write)!] })),
+            sweepAfter,
+          )
+        : undefined;
     const operations: mongo.AnyBulkWriteOperation<Offer>[] = writes.map((write) => {
       if (write.outboxClear) {
-        const outbox = [{ ...messages.get(write)!, batchId }];
+        // The event is in the batch; the outbox held nothing unpublished (older events are gone).
+        const outbox: Offer['outbox'] = [];
         if (write.kind === 'insert')
           return { insertOne: { document: { ...write.offer, outbox, outboxBatch: batchId } as Offer } };
         const { _id, version, ...state } = write.offer;

@@ -9,8 +9,9 @@ import { OutboundMessage, toOutboundMessage } from '../messaging/outbound-messag
  * with unpublished events by a plain equality, which every store serves from an index (our
  * development store serves no range query: a sweep by `outboxPendingSince` alone read every
  * document each second under the collection's lock); `outboxPendingSince` orders and delays it.
- * `outboxBatch` names the batch of the last bulk write that put events in the outbox without the
- * pending flag (`OutboxRelay.openBatch`): they are pending exactly while that batch is open.
+ * `outboxBatch` names the batch of the aggregate's last bulk write (`OutboxRelay.openBatch`): that
+ * write's events are kept by the batch, not here, and are pending exactly while it is open; any
+ * publish of the aggregate sends them first.
  */
 export interface OutboxFields {
   version: number;
@@ -29,15 +30,21 @@ export const OUTBOX_SCHEMA_FIELDS = {
   outboxBatch: { type: String, required: false },
 };
 
+/** How a write left the aggregate's outbox: at which version, and the batch of its last bulk write. */
+export interface WrittenOutbox {
+  readonly version: number;
+  readonly batch?: string;
+}
+
 /**
  * Outboxes a write returned whole: the aggregate's complete pending list right after the write,
  * with the version it was written at. The relay publishes such a list without reading the document
  * again (one store round trip less per event); any other list it is handed, it re-reads.
  */
-const writtenOutboxes = new WeakMap<readonly OutboundMessage[], number>();
+const writtenOutboxes = new WeakMap<readonly OutboundMessage[], WrittenOutbox>();
 
-/** The version at which `messages` was the aggregate's whole outbox, if a write here returned it. */
-export function writtenOutboxVersion(messages: readonly OutboundMessage[]): number | undefined {
+/** The state in which `messages` was the aggregate's whole outbox, if a write here returned it. */
+export function writtenOutbox(messages: readonly OutboundMessage[]): WrittenOutbox | undefined {
   return writtenOutboxes.get(messages);
 }
 
@@ -79,7 +86,7 @@ export async function insertAggregate<TDoc>(
     outbox,
     ...(outbox.length > 0 ? { ...OUTBOX_PENDING, outboxPendingSince: new Date() } : {}),
   } as never);
-  writtenOutboxes.set(outbox, 1);
+  writtenOutboxes.set(outbox, { version: 1 });
   return outbox;
 }
 
@@ -114,7 +121,8 @@ export async function updateAggregate<TDoc>(
     { returnDocument: 'after' },
   );
   if (!after) return undefined;
-  const pending = (after as Partial<OutboxFields>).outbox ?? [];
-  writtenOutboxes.set(pending, change.expectedVersion + 1);
+  const written = after as Partial<OutboxFields>;
+  const pending = written.outbox ?? [];
+  writtenOutboxes.set(pending, { version: change.expectedVersion + 1, batch: written.outboxBatch });
   return pending;
 }

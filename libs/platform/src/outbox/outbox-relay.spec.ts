@@ -99,38 +99,51 @@ describe('OutboxRelay after a write', () => {
 
 describe('OutboxRelay batches', () => {
   const tagged = (eventId: string, batchId: string): OutboundMessage => ({ ...message(eventId), batchId });
+  const later = (version: number, outbox: OutboundMessage[], outboxBatch?: string) =>
+    fakeModel({ afterUpdate: { _id: 'o-1', version, outbox, outboxBatch } }).model;
 
-  it('publishes a batch, closes it, and skips its events when a later write still lists them', async () => {
-    const batches = new FakeOutboxBatches();
-    const published: string[][] = [];
-    const relay = relayWith(published, batches);
-    const { model } = fakeModel({ afterUpdate: { _id: 'o-1', version: 3, outbox: [] } });
-    const batchId = await relay.openBatch(model, ['o-1'], new Date(Date.now() + 60_000));
-    await relay.publishBatch(batchId, [message('e1')]);
-    expect(batches.stored.size).toBe(0);
-    // The next write appends e2 behind the batch's e1, which stayed in the outbox on purpose.
-    const after = { _id: 'o-1', version: 3, outbox: [tagged('e1', batchId), message('e2')] };
-    const written = await updateAggregate(fakeModel({ afterUpdate: after }).model, {
-      id: 'o-1',
-      expectedVersion: 2,
-      set: {},
-      events: [],
-    });
-    relay.afterWrite(model, 'o-1', written!);
-    await relay.drain();
-    expect(published).toEqual([['e1'], ['e2']]);
-  });
-
-  it('publishes an open batch event ahead of a later write, so the aggregate stays in order', async () => {
-    const batches = new FakeOutboxBatches();
-    batches.add({ _id: 'b-open', sweepAfter: new Date(Date.now() + 60_000) });
-    const published: string[][] = [];
-    const relay = relayWith(published, batches);
-    const after = { _id: 'o-1', version: 3, outbox: [tagged('e1', 'b-open'), message('e2')] };
-    const { model } = fakeModel({ afterUpdate: after });
+  async function writeAfter(relay: OutboxRelay, model: never): Promise<void> {
     const written = await updateAggregate(model, { id: 'o-1', expectedVersion: 2, set: {}, events: [] });
     relay.afterWrite(model, 'o-1', written!);
     await relay.drain();
+  }
+
+  it('publishes a batch and closes it; a later write then publishes only its own events', async () => {
+    const batches = new FakeOutboxBatches();
+    const published: string[][] = [];
+    const relay = relayWith(published, batches);
+    const { model } = fakeModel({});
+    const batchId = await relay.openBatch(
+      model,
+      [{ aggregateId: 'o-1', messages: [message('e1')] }],
+      new Date(Date.now() + 60_000),
+    );
+    await relay.publishBatch(batchId, [message('e1')]);
+    expect(batches.stored.size).toBe(0);
+    await writeAfter(relay, later(3, [message('e2')], batchId));
+    expect(published).toEqual([['e1'], ['e2']]);
+  });
+
+  it('publishes what an open batch holds for the aggregate ahead of a later write, so it stays in order', async () => {
+    const batches = new FakeOutboxBatches();
+    batches.add({
+      _id: 'b-open',
+      sweepAfter: new Date(Date.now() + 60_000),
+      entries: [
+        { aggregateId: 'o-1', messages: [message('e1')] },
+        { aggregateId: 'o-2', messages: [message('x1')] },
+      ],
+    });
+    const published: string[][] = [];
+    const relay = relayWith(published, batches);
+    await writeAfter(relay, later(3, [message('e2')], 'b-open'));
     expect(published).toEqual([['e1', 'e2']]);
+  });
+
+  it('skips events an earlier version left in an outbox, tagged with a batch since closed', async () => {
+    const published: string[][] = [];
+    const relay = relayWith(published);
+    await writeAfter(relay, later(3, [tagged('e1', 'b-gone'), message('e2')]));
+    expect(published).toEqual([['e2']]);
   });
 });

@@ -5,8 +5,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventPublisher } from '../messaging/event-bus';
 import { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
-import { OUTBOX_PENDING, OutboxFields, writtenOutboxVersion } from './aggregate-writes';
-import { OutboxBatches } from './outbox-batches';
+import { OUTBOX_PENDING, OutboxFields, writtenOutbox } from './aggregate-writes';
+import { BatchEntry, OutboxBatches } from './outbox-batches';
 import { RecentIds } from './recent-ids';
 
 export interface OutboxRelayOptions {
@@ -117,24 +117,24 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   ): void {
     if (messages.length === 0 || this.stopped || !this.options.publishAfterWrite) return;
     const outboxModel = model as OutboxModel;
-    const version = writtenOutboxVersion(messages);
+    const written = writtenOutbox(messages);
     void this.inOrder(outboxModel, aggregateId, (chain) =>
-      version === undefined
+      written === undefined
         ? this.publishPending(outboxModel, aggregateId)
-        : this.publishWritten(outboxModel, aggregateId, { outbox: [...messages], version }, chain),
+        : this.publishWritten(outboxModel, aggregateId, { ...written, outbox: [...messages] }, chain),
     );
   }
 
   /**
-   * Opens a batch for a bulk write (a feed chunk): call it before the writes. The writes tag their
-   * events with the batch id (`OutboundMessage.batchId`, the document's `outboxBatch`) and raise no
-   * pending flag; `publishBatch` publishes them together and closes the batch, so no document needs
-   * its outbox emptied afterwards (a published batch's events left in an outbox are skipped, and
-   * the document's next write replaces or removes them). If the writer dies first, the sweep
-   * publishes the batch's aggregates once `sweepAfter` has passed.
+   * Opens a batch for a bulk write (a feed chunk), holding the writes' events: call it before the
+   * writes. Each write then sets its document's `outboxBatch` to the batch id, raises no pending
+   * flag and puts nothing in its outbox; `publishBatch` publishes the events together and closes
+   * the batch, so no document is rewritten afterwards. Until the batch is closed, any publish of
+   * one of its aggregates (a later write's, the sweep's) sends the batch's events for it first. If
+   * the writer dies, the sweep publishes the batch once `sweepAfter` has passed.
    */
-  openBatch(model: Pick<Model<unknown>, 'collection'>, aggregateIds: readonly string[], sweepAfter: Date) {
-    return this.batches.open(model.collection.collectionName, aggregateIds, sweepAfter);
+  openBatch(model: Pick<Model<unknown>, 'collection'>, entries: readonly BatchEntry[], sweepAfter: Date) {
+    return this.batches.open(model.collection.collectionName, entries, sweepAfter);
   }
 
   /**
@@ -145,6 +145,21 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     const unpublished = messages.filter((message) => !this.recentlyPublished.has(message.eventId));
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
     await this.batches.close(batchId);
+  }
+
+  /**
+   * An aggregate's events held by the open batch of its last bulk write, which go out before its
+   * outbox; none once the batch is closed (published). `preloaded` is that batch's events, when the
+   * caller has them already.
+   */
+  private async heldByBatch(
+    batchId: string | undefined,
+    aggregateId: string,
+    preloaded?: { batchId: string; events: Map<string, OutboundMessage[]> },
+  ): Promise<OutboundMessage[]> {
+    if (!batchId) return [];
+    const events = preloaded?.batchId === batchId ? preloaded.events : await this.batches.events(batchId);
+    return events?.get(aggregateId) ?? [];
   }
 
   /** Those of `batchIds` whose events may still be unpublished (for writers deciding how to write). */
@@ -184,11 +199,13 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     for (const batch of await this.batches.due(new Date(), this.options.sweepBatchSize)) {
       const model = this.models.get(batch.collection);
       if (!model) continue;
+      const events = await this.batches.events(batch._id);
+      if (!events) continue;
       let failed = false;
       for (const aggregateId of batch.aggregateIds) {
         if (this.stopped) return;
         await this.inOrder(model, aggregateId, () =>
-          this.publishPending(model, aggregateId).catch((error: unknown) => {
+          this.publishPending(model, aggregateId, { batchId: batch._id, events }).catch((error: unknown) => {
             failed = true;
             throw error;
           }),
@@ -201,7 +218,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * The messages of an outbox still to publish: not published by this process lately, and not of
-   * a closed batch (published, then left in the outbox on purpose).
+   * a closed batch (an earlier version published a batch's events and left them in the outboxes).
    */
   private async unpublished(messages: readonly OutboundMessage[]): Promise<OutboundMessage[]> {
     const fresh = messages.filter((message) => !this.recentlyPublished.has(message.eventId));
@@ -230,15 +247,26 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     await Promise.allSettled([...this.chains.values()].map((chain) => chain.settled()));
   }
 
-  /** Reads the aggregate's current outbox, publishes it in order, then removes what was published. */
-  private async publishPending(model: OutboxModel, aggregateId: string): Promise<void> {
+  /**
+   * Reads the aggregate's current outbox, publishes it in order (behind what an open batch holds
+   * for it), then removes what was published.
+   */
+  private async publishPending(
+    model: OutboxModel,
+    aggregateId: string,
+    preloaded?: { batchId: string; events: Map<string, OutboundMessage[]> },
+  ): Promise<void> {
     const doc = await model.collection.findOne<OutboxDoc>({ _id: aggregateId } as never, {
-      projection: { outbox: 1, version: 1 },
+      projection: { outbox: 1, version: 1, outboxBatch: 1 },
     });
-    if (!doc?.outbox?.length) return;
-    const unpublished = await this.unpublished(doc.outbox);
+    if (!doc) return;
+    const outbox = doc.outbox ?? [];
+    const held = await this.heldByBatch(doc.outboxBatch, aggregateId, preloaded);
+    if (held.length === 0 && outbox.length === 0) return;
+    const unpublished = await this.unpublished([...held, ...outbox]);
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
-    await this.removePublished(model, aggregateId, doc.outbox, doc.version);
+    for (const { eventId } of held) this.recentlyPublished.add(eventId);
+    if (outbox.length > 0) await this.removePublished(model, aggregateId, outbox, doc.version);
   }
 
   /**
@@ -249,10 +277,11 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
   private async publishWritten(
     model: OutboxModel,
     aggregateId: string,
-    written: { outbox: OutboundMessage[]; version: number },
+    written: { outbox: OutboundMessage[]; version: number; batch?: string },
     chain: Chain,
   ): Promise<void> {
-    const unpublished = await this.unpublished(written.outbox);
+    const held = await this.heldByBatch(written.batch, aggregateId);
+    const unpublished = await this.unpublished([...held, ...written.outbox]);
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
     for (const { eventId } of unpublished) this.recentlyPublished.add(eventId);
     chain.beside(() =>
