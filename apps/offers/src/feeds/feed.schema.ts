@@ -100,15 +100,16 @@ FeedSchema.index({ sellerId: 1 });
 // The workers' claim query: `{status: 'queued'}` / `{status: 'processing'}` (expired leases).
 FeedSchema.index({ status: 1 });
 
-// Chunks and report parts are read by `feedId` (all of a feed's) and written by `_id`.
+// Chunks and report parts are read by `feedId` (all of a feed's) and written by `_id`; their rows and
+// entries are stored packed (see FeedRepository).
 export const FeedChunkSchema = new Schema<FeedChunk>(
-  { _id: String, feedId: { type: String, required: true }, index: Number, rows: [Object] },
+  { _id: String, feedId: { type: String, required: true }, index: Number, rows: Schema.Types.Mixed },
   { versionKey: false, collection: 'inventory_feed_chunks' },
 );
 FeedChunkSchema.index({ feedId: 1 });
 
 export const FeedReportSchema = new Schema<FeedReportPart>(
-  { _id: String, feedId: { type: String, required: true }, index: Number, entries: [Object] },
+  { _id: String, feedId: { type: String, required: true }, index: Number, entries: Schema.Types.Mixed },
   { versionKey: false, collection: 'inventory_feed_reports' },
 );
 FeedReportSchema.index({ feedId: 1 });
