@@ -7,6 +7,7 @@ import {
   FeedOfferWrite,
   FeedTarget,
   OfferRepository,
+  PreparedWrites,
   StoredOffer,
   WrittenChunk,
 } from '../offers/offer.repository';
@@ -30,6 +31,12 @@ const MAX_CHUNK_ROUNDS = 5;
 const PRODUCT_REUSE_MS = 10_000;
 
 export type Decision = { write: FeedOfferWrite; entry: ReportEntry } | { entry: ReportEntry };
+
+/** A chunk decided and made ready to write (`FeedChunkApplier.prepare`). */
+export interface PreparedChunk {
+  readonly decisions: Decision[];
+  readonly writes: PreparedWrites;
+}
 
 export interface ChunkInput {
   feedId: string;
@@ -66,11 +73,18 @@ export class FeedChunkApplier {
   ) {}
 
   /**
-   * Decides every row of a chunk against the offers as they are now. A chunk's SKUs appear in no
-   * other chunk of the feed, so the next chunk can be decided while this one is being written.
+   * Decides every row of a chunk against the offers as they are now, and readies the writes (their
+   * events serialized, their outbox batch opened). A chunk's SKUs appear in no other chunk of the
+   * feed, so the next chunk can be prepared while this one is being written.
    */
-  prepare(input: Omit<ChunkInput, 'sweepAfter'>): Promise<Decision[]> {
-    return this.decide(input);
+  async prepare(input: ChunkInput): Promise<PreparedChunk> {
+    const decisions = await this.decide(input);
+    return { decisions, writes: await this.ready(decisions, input.sweepAfter) };
+  }
+
+  private ready(decisions: readonly Decision[], sweepAfter: Date): Promise<PreparedWrites> {
+    const writes = decisions.flatMap((d) => ('write' in d ? [d.write] : []));
+    return this.offers.prepareWrites(writes, sweepAfter);
   }
 
   /**
@@ -80,19 +94,17 @@ export class FeedChunkApplier {
    */
   async apply(
     input: ChunkInput,
-    prepared?: Decision[],
+    prepared?: PreparedChunk,
   ): Promise<{ entries: ReportEntry[]; published: Promise<void> }> {
     const entries: ReportEntry[] = [];
     const published: Promise<void>[] = [];
     let pending = input.rows;
     for (let round = 1; round <= MAX_CHUNK_ROUNDS && pending.length > 0; round++) {
-      const decisions = round === 1 && prepared ? prepared : await this.decide({ ...input, rows: pending });
-      const writes = decisions.flatMap((d) => ('write' in d ? [d.write] : []));
-      const chunk = await this.offers.bulkApply({
-        sellerId: input.sellerId,
-        writes,
-        sweepAfter: input.sweepAfter,
-      });
+      const decisions =
+        round === 1 && prepared ? prepared.decisions : await this.decide({ ...input, rows: pending });
+      const writes =
+        round === 1 && prepared ? prepared.writes : await this.ready(decisions, input.sweepAfter);
+      const chunk = await this.offers.bulkApply({ sellerId: input.sellerId, prepared: writes });
       const missed = new Set(chunk.missed.map((w) => w.offer.sku));
       published.push(this.publish(chunk));
       for (const decision of decisions) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
-import { Decision, FeedChunkApplier } from './feed-chunk-applier';
+import { FeedChunkApplier, PreparedChunk } from './feed-chunk-applier';
 import { FeedFailureSettler, tally } from './feed-failure-settler';
 import { FeedRepository } from './feed.repository';
 import { Feed, FeedChunk, ReportEntry } from './feed.schema';
@@ -78,8 +78,9 @@ export class FeedProcessor implements OnApplicationBootstrap, OnApplicationShutd
 
   /**
    * Chunks are written one after the other, in order; around each write the work overlaps: the
-   * next chunk is read and decided, the previous chunk's events are published and its report and
-   * progress recorded. A chunk counts as done (`nextChunk`) only once its report is stored.
+   * next chunk is read, decided and readied (its events serialized into its outbox batch), the
+   * previous chunk's events are published and its report and progress recorded. A chunk counts as
+   * done (`nextChunk`) only once its report is stored.
    */
   private async process(feed: Feed): Promise<void> {
     const progress = { recorded: feed.nextChunk };
@@ -95,7 +96,7 @@ export class FeedProcessor implements OnApplicationBootstrap, OnApplicationShutd
         next = this.prepare(feed, index + 1);
         const { entries, published } = await this.applier.apply(
           { ...this.chunkInput(feed, prepared.chunk), sweepAfter: this.leaseUntil() },
-          prepared.decisions,
+          prepared.ready,
         );
         if (!(await recording)) return this.leaseLost(feed, [publishing, published]);
         await publishing;
@@ -123,13 +124,14 @@ export class FeedProcessor implements OnApplicationBootstrap, OnApplicationShutd
     return { feedId: feed._id, sellerId: feed.sellerId, rows: chunk.rows, correlationId: `feed-${feed._id}` };
   }
 
-  /** Reads and decides a chunk ahead of its turn; null past the last chunk. */
-  private prepare(feed: Feed, index: number): Promise<{ chunk: FeedChunk; decisions: Decision[] } | null> {
+  /** Reads, decides and readies a chunk ahead of its turn; null past the last chunk. */
+  private prepare(feed: Feed, index: number): Promise<{ chunk: FeedChunk; ready: PreparedChunk } | null> {
     if (index >= feed.chunkCount) return Promise.resolve(null);
     const prepared = (async () => {
       const chunk = await this.feeds.findChunk(feed._id, index);
       if (!chunk) throw new Error(`chunk ${index + 1} of the feed is missing`);
-      return { chunk, decisions: await this.applier.prepare(this.chunkInput(feed, chunk)) };
+      const input = { ...this.chunkInput(feed, chunk), sweepAfter: this.leaseUntil() };
+      return { chunk, ready: await this.applier.prepare(input) };
     })();
     // Awaited (and its failure handled) when its turn comes; until then it must not go unhandled.
     prepared.catch(() => undefined);

@@ -47,6 +47,24 @@ export interface FeedTarget {
   readonly outboxClear: boolean;
 }
 
+/**
+ * A feed chunk's writes made ready: each event serialized once (for its outbox and its publish),
+ * and the outbox batch holding the events of the writes with a clear outbox opened.
+ */
+export interface PreparedWrites {
+  readonly writes: readonly FeedOfferWrite[];
+  readonly messages: ReadonlyMap<FeedOfferWrite, OutboundMessage>;
+  readonly batchId?: string;
+  /** When the relay's sweep may publish the batch (and the other writes' events) in the writer's stead. */
+  readonly sweepAfter: Date;
+}
+
+/**
+ * A prepared batch is written only while the sweep leaves it to its writer for at least this long
+ * still; otherwise the writes get a fresh batch (a worker stalled after preparing).
+ */
+const MIN_BATCH_LEFT_MS = 10_000;
+
 /** What a chunk's bulk write did: the writes that did not happen, and how to publish the rest. */
 export interface WrittenChunk {
   readonly missed: FeedOfferWrite[];
@@ -204,32 +222,50 @@ export class OfferRepository implements OnModuleInit {
   }
 
   /**
-   * Writes a feed chunk as one unordered bulk write. Each write is still a single-document atomic
-   * change (inserts new, updates guarded by version), its event held durably before it. Returns the
-   * writes that did not happen (an API write raced the feed): the caller re-reads and retries them.
-   * Writes with a clear outbox go into one outbox batch, opened first and holding their events:
-   * the documents carry no copy of them and raise no pending flag, so nothing is rewritten after
-   * the publish (two thousand document rewrites less per chunk), and each stays its own size. The others
-   * append behind their older events with the pending flag, as any write does. `sweepAfter` (the
-   * feed's lease) is when the relay's sweep takes over if the feed worker died meanwhile.
+   * Serializes a chunk's events and opens the outbox batch that holds those of the writes with a
+   * clear outbox, ahead of `bulkApply` (while the previous chunk is still being written). A batch
+   * only holds events: an offer's event counts once the offer's write names the batch. A write that
+   * never happens (the worker died first, another writer won) names nothing, and the sweep
+   * publishes nothing for it.
    */
-  async bulkApply(input: {
-    sellerId: string;
-    writes: readonly FeedOfferWrite[];
-    sweepAfter: Date;
-  }): Promise<WrittenChunk> {
-    const { sellerId, writes, sweepAfter } = input;
-    if (writes.length === 0) return { missed: [], written: [], messages: new Map() };
+  async prepareWrites(writes: readonly FeedOfferWrite[], sweepAfter: Date): Promise<PreparedWrites> {
     const messages = new Map(writes.map((write) => [write, toOutboundMessage(write.event)]));
+    return { writes, messages, sweepAfter, batchId: await this.openBatch(writes, messages, sweepAfter) };
+  }
+
+  private async openBatch(
+    writes: readonly FeedOfferWrite[],
+    messages: ReadonlyMap<FeedOfferWrite, OutboundMessage>,
+    sweepAfter: Date,
+  ): Promise<string | undefined> {
     const batched = writes.filter((write) => write.outboxClear);
-    const batchId =
-      batched.length > 0
-        ? await this.relay.openBatch(
-            this.offers,
-            batched.map((write) => ({ aggregateId: write.offer._id, messages: [messages.get(write)!] })),
-            sweepAfter,
-          )
-        : undefined;
+    if (batched.length === 0) return undefined;
+    return this.relay.openBatch(
+      this.offers,
+      batched.map((write) => ({ aggregateId: write.offer._id, messages: [messages.get(write)!] })),
+      sweepAfter,
+    );
+  }
+
+  /**
+   * Writes a prepared feed chunk as one unordered bulk write. Each write is still a single-document
+   * atomic change (inserts new, updates guarded by version), its event held durably before it.
+   * Returns the writes that did not happen (an API write raced the feed): the caller re-reads and
+   * retries them. Writes with a clear outbox name the chunk's batch, which holds their events: the
+   * documents carry no copy of them and raise no pending flag, so nothing is rewritten after the
+   * publish (two thousand document rewrites less per chunk), and each stays its own size. The
+   * others append behind their older events with the pending flag, as any write does.
+   * `sweepAfter` (the feed's lease) is when the relay's sweep takes over if the worker died.
+   */
+  async bulkApply(input: { sellerId: string; prepared: PreparedWrites }): Promise<WrittenChunk> {
+    const { sellerId } = input;
+    const { writes, messages } = input.prepared;
+    if (writes.length === 0) return { missed: [], written: [], messages: new Map() };
+    let { batchId, sweepAfter } = input.prepared;
+    if (batchId && sweepAfter.getTime() - Date.now() < MIN_BATCH_LEFT_MS) {
+      sweepAfter = new Date(Date.now() + MIN_BATCH_LEFT_MS * 2);
+      batchId = await this.openBatch(writes, messages, sweepAfter);
+    }
     const operations: mongo.AnyBulkWriteOperation<Offer>[] = writes.map((write) => {
       if (write.outboxClear) {
         // The event is in the batch; the outbox held nothing unpublished (older events are gone).
