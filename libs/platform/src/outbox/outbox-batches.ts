@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { deflate, inflate } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { mongo, type Collection, type Connection } from 'mongoose';
@@ -16,8 +18,9 @@ export interface BatchEntry {
  * go out together. It is stored before the writes and deleted once their events are published, so
  * while it exists its events may still be unpublished; after that, they certainly were.
  *
- * The batch holds its events itself, once, as one binary JSON value (`events`): the aggregates'
- * documents carry none, so a 2,000-offer chunk writes 2,000 plain documents plus one opaque value
+ * The batch holds its events itself, once, as one compressed JSON value (`events`): the
+ * aggregates' documents carry none, so a 2,000-offer chunk writes 2,000 plain documents plus one
+ * opaque value of about 200 KB (2.6 MB as plain JSON; compressing it takes a few milliseconds)
  * instead of 2,000 documents each twice its size. Batches of earlier versions have no `events`;
  * their aggregates' outboxes hold them, tagged with `batchId`.
  */
@@ -27,9 +30,13 @@ export interface OutboxBatchDoc {
   aggregateIds: string[];
   /** Until then the writer publishes the batch itself; after it, the relay's sweep does. */
   sweepAfter: Date;
-  /** JSON of `[aggregateId, OutboundMessage[]][]`. */
+  /** JSON of `[aggregateId, OutboundMessage[]][]`, deflated (`eventsEncoding`) or not. */
   events?: mongo.Binary;
+  eventsEncoding?: 'deflate';
 }
+
+const deflated = promisify(deflate);
+const inflated = promisify(inflate);
 
 /** How many closed batch ids a process remembers, so its own recent batches need no lookup. */
 const CLOSED_MEMORY = 10_000;
@@ -53,7 +60,9 @@ export class OutboxBatches {
       collection,
       aggregateIds: entries.map((entry) => entry.aggregateId),
       sweepAfter,
-      events: new mongo.Binary(Buffer.from(events)),
+      // Level 1: a tenth of the size for a few milliseconds; the best level is not worth its time.
+      events: new mongo.Binary(await deflated(events, { level: 1 })),
+      eventsEncoding: 'deflate',
     });
     return _id;
   }
@@ -79,17 +88,18 @@ export class OutboxBatches {
    */
   async events(batchId: string): Promise<Map<string, OutboundMessage[]> | undefined> {
     if (this.closed.has(batchId)) return undefined;
-    const batch = await this.batches.findOne({ _id: batchId }, { projection: { events: 1 } });
+    const batch = await this.batches.findOne(
+      { _id: batchId },
+      { projection: { events: 1, eventsEncoding: 1 } },
+    );
     if (!batch) {
       this.closed.add(batchId);
       return undefined;
     }
     if (!batch.events) return new Map();
-    const entries = JSON.parse(Buffer.from(batch.events.buffer).toString('utf8')) as [
-      string,
-      OutboundMessage[],
-    ][];
-    return new Map(entries);
+    const stored = Buffer.from(batch.events.buffer);
+    const json = batch.eventsEncoding === 'deflate' ? await inflated(stored) : stored;
+    return new Map(JSON.parse(json.toString('utf8')) as [string, OutboundMessage[]][]);
   }
 
   /**
@@ -99,7 +109,7 @@ export class OutboxBatches {
    */
   async due(now: Date, limit: number): Promise<OutboxBatchDoc[]> {
     return this.batches
-      .find({ sweepAfter: { $lte: now } }, { projection: { events: 0 } })
+      .find({ sweepAfter: { $lte: now } }, { projection: { events: 0, eventsEncoding: 0 } })
       .limit(limit)
       .toArray();
   }
