@@ -58,7 +58,8 @@ const rejected = (row: FeedRow, code: string, message: string): ReportEntry => (
 /**
  * Applies one chunk of a feed as a bulk write: each row is decided against the offer as read, then
  * all writes go out in one unordered bulkWrite, each still a version-guarded single-document
- * update carrying its event. A row is reported applied only once its write matched.
+ * update whose event is held durably before it (in the chunk's outbox batch, or behind older
+ * events in the offer's outbox). A row is reported applied only once its write matched.
  */
 @Injectable()
 export class FeedChunkApplier {

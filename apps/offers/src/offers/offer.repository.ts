@@ -70,7 +70,7 @@ export interface WrittenChunk {
   readonly missed: FeedOfferWrite[];
   readonly written: FeedOfferWrite[];
   readonly batchId?: string;
-  /** Each write's event as stored in its outbox (serialized once, published as is). */
+  /** Each write's event as stored in its batch or outbox (serialized once, published as is). */
   readonly messages: ReadonlyMap<FeedOfferWrite, OutboundMessage>;
 }
 

@@ -30,9 +30,8 @@ export interface OutboxBatchDoc {
   aggregateIds: string[];
   /** Until then the writer publishes the batch itself; after it, the relay's sweep does. */
   sweepAfter: Date;
-  /** JSON of `[aggregateId, OutboundMessage[]][]`, deflated (`eventsEncoding`) or not. */
+  /** Deflated JSON of `[aggregateId, OutboundMessage[]][]`. */
   events?: mongo.Binary;
-  eventsEncoding?: 'deflate';
 }
 
 const deflated = promisify(deflate);
@@ -62,7 +61,6 @@ export class OutboxBatches {
       sweepAfter,
       // Level 1: a tenth of the size for a few milliseconds; the best level is not worth its time.
       events: new mongo.Binary(await deflated(events, { level: 1 })),
-      eventsEncoding: 'deflate',
     });
     return _id;
   }
@@ -88,17 +86,13 @@ export class OutboxBatches {
    */
   async events(batchId: string): Promise<Map<string, OutboundMessage[]> | undefined> {
     if (this.closed.has(batchId)) return undefined;
-    const batch = await this.batches.findOne(
-      { _id: batchId },
-      { projection: { events: 1, eventsEncoding: 1 } },
-    );
+    const batch = await this.batches.findOne({ _id: batchId }, { projection: { events: 1 } });
     if (!batch) {
       this.closed.add(batchId);
       return undefined;
     }
     if (!batch.events) return new Map();
-    const stored = Buffer.from(batch.events.buffer);
-    const json = batch.eventsEncoding === 'deflate' ? await inflated(stored) : stored;
+    const json = await inflated(Buffer.from(batch.events.buffer));
     return new Map(JSON.parse(json.toString('utf8')) as [string, OutboundMessage[]][]);
   }
 
@@ -109,7 +103,7 @@ export class OutboxBatches {
    */
   async due(now: Date, limit: number): Promise<OutboxBatchDoc[]> {
     return this.batches
-      .find({ sweepAfter: { $lte: now } }, { projection: { events: 0, eventsEncoding: 0 } })
+      .find({ sweepAfter: { $lte: now } }, { projection: { events: 0 } })
       .limit(limit)
       .toArray();
   }
