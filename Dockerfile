@@ -3,7 +3,7 @@
 #   docker build --target catalog -t bookstore-marketplace/catalog:local .
 # Images run as uid 1000 with a read-only root filesystem (nothing is written at run time), carry
 # production dependencies only, and listen on 0.0.0.0 at their service's port (libs/contracts).
-ARG NODE_VERSION=20.20.2
+ARG NODE_VERSION=24.22.3
 
 # ---- production dependencies only -------------------------------------------------------------
 FROM node:${NODE_VERSION}-alpine AS prod-deps
