@@ -6,7 +6,7 @@ import { AuthSessionController } from './auth/auth-session.controller';
 import { TokenVerifier } from './auth/token-verifier';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
-import { HealthController } from './health/health.controller';
+import { healthControllers } from './health/health.controller';
 import { HealthRegistry } from './health/health.registry';
 import { LoggingModule } from './logging/logging.module';
 import { EventPublisher } from './messaging/event-bus';
@@ -38,7 +38,7 @@ export class PlatformModule {
           retryDelay: 1_000,
         }),
       ],
-      controllers: [HealthController, MetricsController, AuthSessionController],
+      controllers: [...healthControllers(config), MetricsController, AuthSessionController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         TokenVerifier,

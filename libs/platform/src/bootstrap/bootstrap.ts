@@ -13,8 +13,10 @@ import { KafkaConnection } from '../messaging/kafka-connection';
 import { traceRequests } from '../logging/request-tracing';
 import { KafkaEventTransport } from '../messaging/kafka-event.transport';
 import { MetricsService } from '../metrics/metrics.service';
+import { answerClientError, answerFrameworkError } from '../errors/fastify-errors';
 import { setupDocs } from './docs';
 import { instrumentHttp } from './http-metrics';
+import { secureResponses } from './response-headers';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -42,17 +44,22 @@ export async function createService(
   // Without @fastify/middie: what Express-style middleware did here (correlation ids, request
   // logs) is done by Fastify hooks, and middie's own per-request hook is pure cost. A Nest
   // middleware added later fails the start (the adapter has no `use`): write a Fastify hook.
-  const app = await NestFactory.create<NestFastifyApplication>(
-    module,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, skipMiddie: true }),
-    { bufferLogs: true },
-  );
+  // A URL the router cannot decode and a request Node's parser refuses never reach Nest's
+  // filter: Fastify's own seams answer them in the same error shape.
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    skipMiddie: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
   // The hooks must be in place before `listen` registers the routes.
   const fastify = app.getHttpAdapter().getInstance();
   traceRequests(fastify, PinoLogger.root);
+  secureResponses(fastify);
   const metrics = app.get(MetricsService);
   metrics.setServiceLabel(config.service);
   instrumentHttp(fastify, metrics);

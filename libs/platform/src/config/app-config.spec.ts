@@ -65,4 +65,14 @@ describe('service configuration', () => {
   it('refuses a currency that is not an ISO code and a non-numeric port', () => {
     expect(problemsOf({ ...valid, CURRENCY: 'dollars', PORT: 'eighty' })).toHaveLength(2);
   });
+
+  it('opens docs and health details unless told otherwise, and reads a switch strictly', () => {
+    expect(loadAppConfig('offers', valid)).toMatchObject({ docsEnabled: true, healthDetailsEnabled: true });
+    expect(
+      loadAppConfig('offers', { ...valid, DOCS_ENABLED: 'false', HEALTH_DETAILS_ENABLED: '0' }),
+    ).toMatchObject({ docsEnabled: false, healthDetailsEnabled: false });
+    expect(problemsOf({ ...valid, HEALTH_DETAILS_ENABLED: 'no' })).toEqual([
+      expect.stringMatching(/^HEALTH_DETAILS_ENABLED /),
+    ]);
+  });
 });

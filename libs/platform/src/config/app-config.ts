@@ -65,7 +65,10 @@ export const baseEnvSchema = z
       .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
       .default('USD'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** `/docs` and `/docs/json`: the API's shape, for development and partners; closed in production. */
     DOCS_ENABLED: boolFromEnv.default(true),
+    /** `/health/details`: database name, brokers, consumer groups; closed in production. */
+    HEALTH_DETAILS_ENABLED: boolFromEnv.default(true),
     OUTBOX_PUBLISH_AFTER_WRITE: boolFromEnv.default(true),
     OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   })
@@ -125,6 +128,8 @@ export interface AppConfig {
   readonly currency: string;
   readonly shutdownGraceMs: number;
   readonly docsEnabled: boolean;
+  /** Whether `/health/details` exists (`/health/live` and `/health/ready` always do). */
+  readonly healthDetailsEnabled: boolean;
   readonly outbox: { readonly publishAfterWrite: boolean; readonly sweepIntervalMs: number };
 }
 
@@ -177,6 +182,7 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
     currency: env.CURRENCY,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     docsEnabled: env.DOCS_ENABLED,
+    healthDetailsEnabled: env.HEALTH_DETAILS_ENABLED,
     outbox: {
       publishAfterWrite: env.OUTBOX_PUBLISH_AFTER_WRITE,
       sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Res, Type } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
+import type { AppConfig } from '../config/app-config';
 import { HealthRegistry } from './health.registry';
 
 @ApiTags('health')
@@ -29,6 +30,18 @@ export class HealthController {
     void reply.status(up ? 200 : 503);
     return { status: up ? 'up' : 'down', components };
   }
+}
+
+/**
+ * `/health/details` names the database, the brokers and the consumer groups: useful to operators,
+ * not to the public. A deployment that closes it (`HEALTH_DETAILS_ENABLED=false`) does not register
+ * this controller, so the path answers like any unknown route.
+ */
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthDetailsController {
+  constructor(private readonly registry: HealthRegistry) {}
 
   @Get('details')
   @ApiOperation({ summary: 'Every component: database, Kafka, consumers, outbox backlog, dead letters.' })
@@ -38,4 +51,9 @@ export class HealthController {
     const ready = !this.registry.isShuttingDown() && Object.values(critical).every((c) => c.status === 'up');
     return { status: ready ? 'up' : 'down', components };
   }
+}
+
+/** The health controllers a service registers, by its configuration. */
+export function healthControllers(config: Pick<AppConfig, 'healthDetailsEnabled'>): Type[] {
+  return config.healthDetailsEnabled ? [HealthController, HealthDetailsController] : [HealthController];
 }
