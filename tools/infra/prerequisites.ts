@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
 
+/**
+ * A tool this project needs is missing or too old. Its message is one line naming the tool and how
+ * to install it, so callers print the message alone, never a stack trace.
+ */
+export class MissingPrerequisiteError extends Error {
+  override readonly name = 'MissingPrerequisiteError';
+}
+
 /** A tool the native infrastructure needs, and how to install it when it is missing. */
 interface Tool {
   readonly command: string;
@@ -10,7 +18,7 @@ interface Tool {
 const JAVA: Tool = {
   command: 'java',
   versionArgs: ['-version'],
-  missing: 'Java 17+ not found on PATH: install OpenJDK 17 (apt-get install openjdk-17-jre-headless)',
+  missing: 'Java 17+ not found on PATH: install a JDK 17+ (apt-get install openjdk-17-jdk-headless)',
 };
 const JAVAC: Tool = {
   command: 'javac',
@@ -27,10 +35,15 @@ const GO: Tool = {
   versionArgs: ['version'],
   missing: 'Go not found on PATH: install Go 1.22+ (apt-get install golang, or from go.dev)',
 };
+const CHROMIUM: Tool = {
+  command: 'chromium',
+  versionArgs: ['--version'],
+  missing: 'Chromium not found on PATH: install it for the browser journeys (apt-get install chromium)',
+};
 
 function versionOutput(tool: Tool): string {
   const result = spawnSync(tool.command, [...tool.versionArgs], { encoding: 'utf8' });
-  if (result.error || result.status !== 0) throw new Error(tool.missing);
+  if (result.error || result.status !== 0) throw new MissingPrerequisiteError(tool.missing);
   return `${result.stdout}${result.stderr}`;
 }
 
@@ -45,7 +58,7 @@ export function javaMajorVersion(versionText: string): number | undefined {
 export function requireJava(): void {
   const major = javaMajorVersion(versionOutput(JAVA));
   if (major === undefined || major < 17) {
-    throw new Error(`${JAVA.missing} (found Java ${major ?? 'of unknown version'})`);
+    throw new MissingPrerequisiteError(`${JAVA.missing} (found Java ${major ?? 'of unknown version'})`);
   }
 }
 
@@ -60,4 +73,25 @@ export function requireMaven(): void {
 
 export function requireGo(): void {
   versionOutput(GO);
+}
+
+export function requireChromium(): void {
+  versionOutput(CHROMIUM);
+}
+
+/**
+ * Runs every check and returns the one-line message of each that failed (empty when all passed),
+ * so a user learns about every missing tool at once.
+ */
+export function missingPrerequisites(checks: readonly (() => void)[]): string[] {
+  const messages: string[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof MissingPrerequisiteError)) throw error;
+      messages.push(error.message);
+    }
+  }
+  return messages;
 }

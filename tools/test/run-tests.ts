@@ -2,11 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../infra/infra-paths';
+import { missingPrerequisites, requireJdk, requireMaven } from '../infra/prerequisites';
 
 /**
- * `npm test`: unit and integration tests in parallel workers, then the fault tests alone and in
- * band (they stop and start their own broker and store, and must not compete with the rest for
- * the CPU). Ends with one line, `tests: N passed, N failed`, summed over both runs.
+ * `npm test`: first what the tiers need (the README's prerequisites checked, the deployment
+ * checkers installed, both idempotent), then unit and integration tests in parallel workers, then
+ * the fault tests alone and in band (they stop and start their own broker and store, and must not
+ * compete with the rest for the CPU). Ends with one line, `tests: N passed, N failed`, summed over
+ * both runs.
  */
 interface JestSummary {
   numPassedTests: number;
@@ -37,6 +41,36 @@ function runJest(name: string, args: string[]): JestSummary | undefined {
   }
 }
 
+function closingLine(passed: number, failed: number, skipped = 0): string {
+  return `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`;
+}
+
+/** Stops before jest: the reason is above, then the usual closing line. */
+function stopBeforeTests(reason?: string): never {
+  if (reason) process.stderr.write(`${reason}\n`);
+  process.stdout.write(closingLine(0, 1));
+  process.exit(1);
+}
+
+const INSTALL_DEPLOY_TOOLS = 'deploy/tools/install.sh';
+
+/**
+ * The tiers' tools: a JDK and Maven for the native broker and store (integration and fault tiers,
+ * tools/infra), and the deployment checkers of deploy/*.spec.ts (unit tier), which install.sh
+ * builds on first use (Go, Python 3 with venv) and then finds cached. Each missing tool is one
+ * line. install.sh checks Java and Maven too, so it runs only once they are there: no tool is
+ * named twice.
+ */
+function prepareTiers(): void {
+  const missing = missingPrerequisites([requireJdk, requireMaven]);
+  for (const line of missing) process.stderr.write(`${line}\n`);
+  if (missing.length > 0) stopBeforeTests();
+  const deployTools = spawnSync('bash', [INSTALL_DEPLOY_TOOLS], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (deployTools.status !== 0) stopBeforeTests();
+}
+
+prepareTiers();
+
 const runs = [
   runJest('main', ['--selectProjects', 'unit', 'integration']),
   runJest('fault', ['--selectProjects', 'fault', '--runInBand']),
@@ -57,5 +91,5 @@ for (const run of runs) {
   skipped += run.numPendingTests;
   ok &&= run.success;
 }
-process.stdout.write(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(closingLine(passed, failed, skipped));
 process.exit(ok && failed === 0 ? 0 : 1);
