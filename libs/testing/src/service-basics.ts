@@ -71,6 +71,60 @@ export function describeServiceBasics(
       expect(response.headers.get('x-correlation-id')).toBe('test-corr-0001');
     });
 
+    describe('what Fastify refuses before any route runs, in the same shape', () => {
+      it('answers a path that is not valid percent-encoding with BAD_URL, not quoting the path', async () => {
+        const response = await getJson(`${svc.url}/health/%E0%A4%A<x>`, {
+          'x-correlation-id': 'test-corr-0002',
+        });
+        expect(response).toMatchObject({
+          status: 400,
+          body: { error: { code: 'BAD_URL', message: expect.any(String), correlationId: 'test-corr-0002' } },
+        });
+        expect(JSON.stringify(response.body)).not.toMatch(/%E0|<x>/);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      });
+
+      it('answers headers larger than the server reads with 431 HEADERS_TOO_LARGE', async () => {
+        const response = await getJson(`${svc.url}/health/live`, { 'x-padding': 'a'.repeat(20_000) });
+        expect(response).toMatchObject({
+          status: 431,
+          body: {
+            error: {
+              code: 'HEADERS_TOO_LARGE',
+              message: expect.any(String),
+              correlationId: expect.any(String),
+            },
+          },
+        });
+        expect(response.headers.get('x-correlation-id')).toBe(response.body.error.correlationId);
+      });
+
+      it('answers a method a known path does not accept with 405 and Allow', async () => {
+        const response = await fetch(`${svc.url}/health/live`, { method: 'DELETE' });
+        expect(response.status).toBe(405);
+        expect(response.headers.get('allow')).toBe('GET, HEAD');
+        expect(await response.json()).toEqual({
+          error: {
+            code: 'METHOD_NOT_ALLOWED',
+            message: expect.any(String),
+            correlationId: expect.any(String),
+          },
+        });
+      });
+    });
+
+    it('forbids type sniffing on every answer and caching of answers to signed-in requests', async () => {
+      const open = await getJson(`${svc.url}/health/live`);
+      expect(open.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(open.headers.get('cache-control')).toBeNull();
+      const signedIn = await getJson(`${svc.url}/auth/session`, {
+        authorization: `Bearer ${await testToken({ sub: 'acc-8' })}`,
+      });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(signedIn.headers.get('cache-control')).toBe('no-store');
+    });
+
     describe('bearer tokens on a signed-in route', () => {
       const route = () => `${svc.url}/auth/session`;
       const withToken = (token: string) => getJson(route(), { authorization: `Bearer ${token}` });

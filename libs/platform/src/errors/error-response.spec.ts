@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { DomainError, ValidationError } from './domain-error';
 import { describeError } from './error-response';
 
@@ -53,15 +53,29 @@ describe('describeError', () => {
     });
   });
 
-  it('names an unknown route without quoting it, and keeps the words of our own HttpExceptions', () => {
+  it('answers an HttpException (how Nest hands on Fastify refusals) by its status, in our words', () => {
     expect(describeError(new NotFoundException('Cannot GET /<script>'), id)).toMatchObject({
       status: 404,
       body: { error: { code: 'ROUTE_NOT_FOUND', message: 'No such route.' } },
     });
-    expect(describeError(new BadRequestException('cursor is stale'), id).body.error).toMatchObject({
+    const badJson = new HttpException("Body is not valid JSON: '<script>'", 400);
+    expect(describeError(badJson, id).body.error).toEqual({
       code: 'BAD_REQUEST',
-      message: 'cursor is stale',
+      message: 'The request could not be read: its body or headers are malformed.',
+      correlationId: id,
     });
+    expect(describeError(new HttpException('Unsupported Media Type: <b>', 415), id)).toMatchObject({
+      status: 415,
+      body: {
+        error: {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: "This route does not accept the request's Content-Type.",
+        },
+      },
+    });
+    expect(describeError(new BadRequestException('internal wording'), id).body.error.message).not.toContain(
+      'internal',
+    );
   });
 
   it('gives an unplanned client error of the framework a generic message by its status', () => {

@@ -29,7 +29,11 @@ interface Refusal {
  */
 export const FRAMEWORK_REFUSALS = {
   BAD_URL: { status: 400, code: 'BAD_URL', message: 'The request path is not a valid URL path.' },
-  BAD_REQUEST: { status: 400, code: 'BAD_REQUEST', message: 'The request could not be read.' },
+  BAD_REQUEST: {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: 'The request could not be read: its body or headers are malformed.',
+  },
   JSON_MALFORMED: { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
   CONTENT_LENGTH_MISMATCH: {
     status: 400,
@@ -71,19 +75,27 @@ const REFUSAL_BY_FASTIFY_CODE: Readonly<Record<string, Refusal>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: FRAMEWORK_REFUSALS.JSON_MALFORMED,
 };
 
-/** Codes of other client errors, by status, when nothing more specific is known. */
+/**
+ * What a client error means by its status alone. Nest turns Fastify's errors into HttpExceptions
+ * that keep Fastify's message and status but lose its code (bad JSON, a body too large, an
+ * unsupported media type all arrive that way), so the status is all that is left to go by.
+ */
+const REFUSAL_BY_STATUS: Readonly<Record<number, Refusal>> = {
+  400: FRAMEWORK_REFUSALS.BAD_REQUEST,
+  404: FRAMEWORK_REFUSALS.ROUTE_NOT_FOUND,
+  405: FRAMEWORK_REFUSALS.METHOD_NOT_ALLOWED,
+  408: FRAMEWORK_REFUSALS.REQUEST_TIMEOUT,
+  413: FRAMEWORK_REFUSALS.PAYLOAD_TOO_LARGE,
+  415: FRAMEWORK_REFUSALS.UNSUPPORTED_MEDIA_TYPE,
+  431: FRAMEWORK_REFUSALS.HEADERS_TOO_LARGE,
+};
+
+/** Codes of the other client errors, by status. */
 const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
-  400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
-  404: 'ROUTE_NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
   406: 'NOT_ACCEPTABLE',
-  408: 'REQUEST_TIMEOUT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
-  431: 'HEADERS_TOO_LARGE',
 };
 
 export function answerOf(refusal: Refusal, correlationId: string | undefined): ErrorAnswer {
@@ -130,25 +142,25 @@ export function describeError(exception: unknown, correlationId: string | undefi
   };
 }
 
-/** A 4xx refusal, or undefined for anything that is the server's fault. */
+/**
+ * A 4xx refusal, or undefined for anything that is the server's fault. Its message is always ours:
+ * a framework's may quote the request, and services speak in DomainErrors, never HttpExceptions.
+ */
 function clientRefusalOf(exception: unknown): Refusal | undefined {
   const fastifyCode = stringProperty(exception, 'code');
   const known = fastifyCode === undefined ? undefined : REFUSAL_BY_FASTIFY_CODE[fastifyCode];
   if (known) return known;
-  // Fastify's JSON parser marks a syntax error 400 and gives it no code of its own.
-  if (exception instanceof SyntaxError && statusOf(exception) === 400)
-    return FRAMEWORK_REFUSALS.JSON_MALFORMED;
   const status = statusOf(exception);
+  // Fastify's JSON parser marks a syntax error 400 and gives it no code of its own.
+  if (exception instanceof SyntaxError && status === 400) return FRAMEWORK_REFUSALS.JSON_MALFORMED;
   if (status === undefined || status < 400 || status >= 500) return undefined;
-  if (status === 404) return FRAMEWORK_REFUSALS.ROUTE_NOT_FOUND;
-  return {
-    status,
-    code: CODE_BY_HTTP_STATUS[status] ?? 'BAD_REQUEST',
-    // Our own code words an HttpException; any other error's message is the framework's, which
-    // may quote the request.
-    message:
-      exception instanceof HttpException ? httpExceptionMessage(exception, status) : genericMessage(status),
-  };
+  return (
+    REFUSAL_BY_STATUS[status] ?? {
+      status,
+      code: CODE_BY_HTTP_STATUS[status] ?? 'BAD_REQUEST',
+      message: `The request was refused (${STATUS_CODES[status] ?? 'client error'}).`,
+    }
+  );
 }
 
 /** Nest's HttpException and Fastify's own errors both carry a status. */
@@ -165,17 +177,4 @@ function stringProperty(value: unknown, key: string): string | undefined {
   if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
   const property = (value as Record<string, unknown>)[key];
   return typeof property === 'string' ? property : undefined;
-}
-
-function httpExceptionMessage(exception: HttpException, status: number): string {
-  const response = exception.getResponse();
-  if (typeof response === 'string') return response;
-  const message = (response as { message?: unknown }).message;
-  if (typeof message === 'string') return message;
-  if (Array.isArray(message)) return message.join('; ');
-  return genericMessage(status);
-}
-
-function genericMessage(status: number): string {
-  return `The request was refused (${STATUS_CODES[status] ?? 'client error'}).`;
 }

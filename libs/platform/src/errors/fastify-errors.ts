@@ -37,15 +37,21 @@ export function answerFrameworkError(
     .send(answer.body);
 }
 
+/** How long a refused connection may stay half-closed while the caller reads the answer. */
+const REFUSED_CONNECTION_LINGER_MS = 2_000;
+
 /**
  * Fastify's `clientErrorHandler`: Node's HTTP parser refused the request (headers too large, a
  * request that is not HTTP, a timeout) before any request exists, so the answer is written on the
- * socket, which then closes (the parser cannot resume after such an error).
+ * socket. The parser cannot resume, so the connection ends: `end` rather than `destroy`, so that
+ * the rest of a large request still arriving does not reset the connection before the caller has
+ * read the answer; a caller that never closes its side is cut off after a short linger.
  */
 export function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  if (socket.writable) socket.write(rawAnswer(clientErrorAnswer(error.code, newCorrelationId())));
-  socket.destroy(error);
+  // Reset by the caller, or refused again as more of the same request arrives: answered already.
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  socket.end(rawAnswer(clientErrorAnswer(error.code, newCorrelationId())));
+  setTimeout(() => socket.destroy(), REFUSED_CONNECTION_LINGER_MS).unref();
 }
 
 /** What a refusal of Node's HTTP parser answers, by its error code. */
