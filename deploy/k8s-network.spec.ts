@@ -25,7 +25,7 @@ const GATEWAY_NAMESPACE = 'envoy-gateway-system';
 const PROMETHEUS_PEER = 'ns{kubernetes.io/metadata.name=monitoring}/pod{app.kubernetes.io/name=prometheus}';
 const DNS_PEER = 'ns{kubernetes.io/metadata.name=kube-system}/pod{k8s-app=kube-dns}';
 
-/** ARCHITECTURE.md's route table, one request per row, and the service that must answer it. */
+/** docs/architecture.md's route table ("Routes"), one request per row, and the service answering it. */
 const ROUTE_TABLE: Readonly<Record<ServiceName, readonly string[]>> = {
   catalog: ['/products', '/products?q=history', '/products/p-1', '/products/p-1/'],
   offers: [

@@ -1,6 +1,6 @@
 /**
- * The seed book of `../shared/seed/product-page.txt`, loaded through the catalog's public API.
- * Facts from the page; the texts are short summaries of ours, not copies.
+ * The seed book: the real product page this marketplace is modelled on, loaded through the catalog's
+ * public API. Facts from that page; the texts are short summaries of ours, not copies.
  */
 export const SEED_BOOK_ISBN13 = '9780804725217';
 

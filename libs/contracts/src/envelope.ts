@@ -11,7 +11,7 @@ import {
 import { SERVICE_NAMES } from './services';
 import { Topic } from './topics';
 
-/** The envelope every event travels in (ARCHITECTURE.md, "Event catalog"). */
+/** The envelope every event travels in (docs/architecture.md, "Event catalog"). */
 export const envelopeSchema = z.object({
   eventId: z.uuid(),
   type: z.string().min(1),

@@ -6,10 +6,10 @@ import mongoose from 'mongoose';
 import { testDatabaseName, testDatabaseUri } from '../src/infra/test-infra';
 
 /*
- * Store conformance suite (INFRA.md): the MongoDB guarantees our design relies on, proven on the
- * real server the tests use. Checks 1-6 and 8 live here; check 7 (restart) is a fault test of its
- * own (store-restart.fault-spec.ts). `npm run conformance -- --store <candidate>` runs this file
- * against each candidate store and records the table in docs/store-conformance.md.
+ * Store conformance suite (docs/store-conformance.md): the MongoDB guarantees our design relies on,
+ * proven on the real server the tests use. Checks 1-6 and 8 live here; check 7 (restart) is a fault
+ * test of its own (store-restart.fault-spec.ts). `npm run conformance -- --store <candidate>` runs
+ * this file against each candidate store and records the table in docs/store-conformance.md.
  *
  * A failing check throws a one-line note ("lost 37 of 400 increments") that the conformance report
  * shows as is. Sizes are bounded so the whole file runs in well under a minute on two cores.
@@ -243,7 +243,7 @@ describe('store conformance', () => {
       conform(plan.includes('IXSCAN') && !plan.includes('COLLSCAN'), () => `explain shows ${plan}`);
       return;
     }
-    // No usable explain: compare with the same lookup by _id in the same run (INFRA.md).
+    // No usable explain: compare with the same lookup by _id in the same run (store-conformance.md).
     const timing = await timeLookups(products, count);
     report('check-6', { method: 'timing', ...timing });
     conform(
@@ -392,7 +392,7 @@ describe('store conformance', () => {
     conform(failures.length === 0, () => `${failures.length} of ${outcomes.length} failed: ${failures[0]}`);
   });
 
-  it('portable subset: driver 6 runs every operation INFRA.md allows', async () => {
+  it('portable subset: driver 6 runs every operation it allows', async () => {
     const [items] = collections<PortableDoc>('portable_items');
     await portableSubset(items);
   });
@@ -498,7 +498,7 @@ async function timeMedians<K extends string>(
   return medians as Record<`${K}MedianMs`, number> & { repetitions: number };
 }
 
-/** INFRA.md's "portable subset" left column, one operation at a time, with the expected result. */
+/** The portable store subset's "allowed" column (docs/architecture.md), one operation at a time. */
 async function portableSubset(items: Collection<PortableDoc>): Promise<void> {
   await items.createIndexes([{ key: { sku: 1 }, unique: true }, { key: { tags: 1, n: 1 } }]);
   await items.insertMany([

@@ -4,9 +4,9 @@ import { MongoClient, MongoServerError } from 'mongodb';
 import { INFRA_DIR, instancePaths, NativeStore, startNativeStore, stopProcess } from '../../../tools/infra';
 
 /*
- * Store conformance check 7 (INFRA.md): data survives a restart of the store. A fault test: it
- * runs its own store process (H2 backend, as `npm start` uses) on a port and data directory of
- * its own, stops it with SIGTERM as `infra:down` does, and starts it again.
+ * Store conformance check 7 (docs/store-conformance.md): data survives a restart of the store. A
+ * fault test: it runs its own store process (H2 backend, as `npm start` uses) on a port and data
+ * directory of its own, stops it with SIGTERM as `infra:down` does, and starts it again.
  */
 
 const DIR = join(INFRA_DIR, 'fault', 'store-restart');

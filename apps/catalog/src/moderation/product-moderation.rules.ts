@@ -3,9 +3,9 @@ import type { ModerationActionKind, ProductState } from '@app/contracts';
 type Visibility = ProductState['visibility'];
 
 /**
- * What a moderation action does to a product's visibility (ARCHITECTURE.md, "Moderation actions
- * by target"): hold hides until a decision; keep releases a hold; remove hides with a reason;
- * restore (appeal upheld) shows a removed product again. Approve and reject are for reviews
+ * What a moderation action does to a product's visibility (docs/architecture.md, "Moderation
+ * actions by target"): hold hides until a decision; keep releases a hold; remove hides with a
+ * reason; restore (appeal upheld) shows a removed product again. Approve and reject are for reviews
  * only. Undefined means the action changes nothing here (it is still answered, `applied: false`).
  */
 export function nextVisibility(current: Visibility, action: ModerationActionKind): Visibility | undefined {

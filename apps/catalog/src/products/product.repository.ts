@@ -40,7 +40,7 @@ export class ProductRepository implements OnModuleInit {
     this.model = connection.model<ProductDocument>(PRODUCTS_COLLECTION, productSchema, PRODUCTS_COLLECTION);
   }
 
-  /** Indexes are built explicitly so a refused one stops the start (INFRA.md). */
+  /** Indexes are built explicitly so a refused one stops the start (docs/architecture.md). */
   async onModuleInit(): Promise<void> {
     await this.model.createCollection().catch(() => undefined);
     await this.model.createIndexes();

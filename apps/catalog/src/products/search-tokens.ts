@@ -1,7 +1,8 @@
 /**
- * Search without `$text` (INFRA.md's portable subset): every product stores its normalized words
- * and their leading prefixes ("edge n-grams") in one multikey field, and a query matches when the
- * field holds all of its tokens (`$all`). Case and accents fold away here, on both sides.
+ * Search without `$text` (outside the portable store subset, docs/architecture.md): every product
+ * stores its normalized words and their leading prefixes ("edge n-grams") in one multikey field,
+ * and a query matches when the field holds all of its tokens (`$all`). Case and accents fold away
+ * here, on both sides.
  */
 
 /** Prefixes shorter than this match too much to be useful ("a" would match every book). */

@@ -6,7 +6,7 @@ export interface ModeratedStatus {
 }
 
 /**
- * ARCHITECTURE.md's moderation table for offers: hold → held, remove → suspended, keep and
+ * The moderation table of docs/architecture.md for offers: hold → held, remove → suspended, keep and
  * restore → back to the status the hold or removal interrupted. An action that does not apply
  * (a second hold, keep without a hold, approve/reject) changes nothing and is still answered.
  */

@@ -6,7 +6,10 @@ import { OfferSummaryService } from './offer-summary.service';
 
 type OfferEvent = EventEnvelope<'OfferListed' | 'OfferUpdated' | 'OfferWithdrawn' | 'OfferModerated'>;
 
-/** The summary builder's group reads the service's own offer events (ARCHITECTURE.md). */
+/**
+ * The summary builder's group reads the service's own offer events (docs/architecture.md,
+ * "Summaries from the owner's own data").
+ */
 @Public()
 @Controller()
 export class OfferSummaryConsumer {

@@ -3,7 +3,7 @@ import type { ModerationActionKind, PenNameState, ReviewStatus } from '@app/cont
 type PenNameStatus = PenNameState['status'];
 
 /**
- * ARCHITECTURE.md's moderation table for reviews. An action that does not apply to the current
+ * The moderation table of docs/architecture.md for reviews. An action that does not apply to the current
  * state (a duplicate hold, a keep without a hold, approve on a published review) changes nothing
  * and is still answered, with `applied: false`.
  */

@@ -8,7 +8,10 @@ type ReviewEvent = EventEnvelope<
   'ReviewSubmitted' | 'ReviewPublished' | 'ReviewUpdated' | 'ReviewWithdrawn' | 'ReviewModerated'
 >;
 
-/** The summary builder's group reads the service's own review events (ARCHITECTURE.md). */
+/**
+ * The summary builder's group reads the service's own review events (docs/architecture.md,
+ * "Summaries from the owner's own data").
+ */
 @Public()
 @Controller()
 export class RatingSummaryConsumer {

@@ -9,7 +9,7 @@ export const Role = {
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role);
 
-/** The claims our tokens carry (ARCHITECTURE.md, "Auth"). */
+/** The claims our tokens carry (docs/architecture.md, "Auth"). */
 export const claimsSchema = z
   .object({
     sub: z.string().min(1).max(128),

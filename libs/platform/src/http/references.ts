@@ -2,7 +2,7 @@ import { DomainError, NotFoundError } from '../errors/domain-error';
 
 /**
  * How long a reference to another service's entity may be unknown locally before it is treated as
- * not existing: the time events need to arrive (ARCHITECTURE.md, "Not yet known").
+ * not existing: the time events need to arrive (docs/architecture.md, "Not yet known references").
  */
 export const REFERENCE_GRACE_S = 30;
 

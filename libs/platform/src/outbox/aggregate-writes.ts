@@ -114,7 +114,7 @@ export async function updateAggregate<TDoc>(
     update.$push = { outbox: { $each: outbox } };
     update.$min = { outboxPendingSince: new Date() };
   }
-  // The whole document comes back: INFRA.md's portable subset has no projection here.
+  // The whole document comes back: the portable store subset (docs/architecture.md) has no projection here.
   const after = await model.collection.findOneAndUpdate(
     { ...(change.scope ?? {}), _id: change.id, version: change.expectedVersion } as never,
     update as never,

@@ -52,7 +52,8 @@ export class ProductProjectionRepository {
 
   /**
    * The product a shopper reads about (its offers, its reviews): a hidden product is as absent as an
-   * unknown one (404), and one not known here yet is answered as ARCHITECTURE.md says.
+   * unknown one (404), and one not known here yet is answered as docs/architecture.md says ("Not
+   * yet known references").
    */
   async requireVisible(productId: string): Promise<ProductProjection> {
     const product = await this.findById(productId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conditionClassSchema, contributorRoleSchema, productFormatSchema } from '@app/contracts';
 
-/** Plain text only (ARCHITECTURE.md "Money and text"): trimmed, bounded, never rendered as HTML. */
+/** Plain text only (docs/architecture.md, "Money and text"): trimmed, bounded, never rendered as HTML. */
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const moneyInput = z.strictObject({

@@ -13,7 +13,7 @@ export interface RateLimit {
 
 /**
  * Fixed-window counters kept in the service's own database, not in memory, so every replica counts
- * against the same budget (ARCHITECTURE.md "Scale"). One `$inc` upsert per attempt: atomic on one
+ * against the same budget (docs/architecture.md, "Scale"). One `$inc` upsert per attempt: atomic on one
  * document, no read-modify-write race. A service imports `RateLimitModule` to inject it.
  */
 @Injectable()
