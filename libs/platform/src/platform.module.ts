@@ -31,7 +31,7 @@ export class PlatformModule {
       imports: [
         LoggingModule.forService(config.service, config.log.level),
         MongooseModule.forRoot(config.mongo.uri, {
-          // Indexes are created explicitly at start so a refused index fails loudly (docs/architecture.md, portable store subset).
+          // Indexes are created explicitly at start so a refused index fails loudly (docs/architecture.md).
           autoIndex: false,
           serverSelectionTimeoutMS: 5_000,
           retryAttempts: 3,
