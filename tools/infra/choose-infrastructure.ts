@@ -43,7 +43,7 @@ export function databaseUri(serverUrl: string, database: string): string {
 }
 
 /**
- * Where tests and `npm start` get Kafka and the store, in INFRA.md's order: endpoints from the
+ * Where tests and `npm start` get Kafka and the store, in docs/architecture.md's order: endpoints from the
  * environment, then a working Docker engine, then native processes. `INFRA_SOURCE=native|docker`
  * skips the probe for a developer who wants one or the other.
  */

@@ -11,7 +11,7 @@ export interface KafkaServerSettings {
 
 /**
  * server.properties for a single KRaft node acting as broker and controller. The overrides are
- * the defaults that break or slow a one-node cluster (INFRA.md).
+ * the defaults that break or slow a one-node cluster (docs/architecture.md).
  */
 export function kafkaServerProperties(settings: KafkaServerSettings): string {
   const { host, port, controllerPort, logDir } = settings;

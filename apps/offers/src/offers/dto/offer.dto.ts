@@ -88,7 +88,7 @@ export function ownOfferView(offer: StoredOffer) {
   };
 }
 
-/** What shoppers see: no owner ids (ARCHITECTURE.md), the seller by display name only. */
+/** What shoppers see: no owner ids (docs/architecture.md), the seller by display name only. */
 export function listingOfferView(offer: StoredOffer, sellerDisplayName: string) {
   return {
     id: offer._id,
