@@ -62,7 +62,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 CMD ["node", "-r", "tsconfig-paths/register", "dist/apps/reports/src/main.js"]
 
 # ---- one-shot demo data loader (compose's demo-loader service) ---------------------------------
-# NOTE: tools/demo/load-demo.ts does not exist yet; it arrives with the demo data issue. Until then
-# this target builds but its command fails.
+# Loads the seed book and its offers through the services' APIs (CATALOG_URL, OFFERS_URL,
+# AUTH_JWT_SECRET); a second run changes nothing. Exits 0, or 1 with one line saying why.
 FROM runtime AS demo-loader
 CMD ["node", "-r", "tsconfig-paths/register", "dist/tools/demo/load-demo.js"]

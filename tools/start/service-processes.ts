@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { databaseUri } from '../infra/choose-infrastructure';
+import { waitForReady } from './readiness';
 
 export interface ServiceEndpoints {
   readonly kafkaBrokers: readonly string[];
@@ -60,25 +61,21 @@ export function spawnService(input: {
 
 /** Polls `/health/ready` until it answers 200, the process dies, or the deadline passes. */
 export async function waitUntilReady(service: RunningService, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void service.exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined)
-      throw new Error(`${service.name} exited with code ${exitCode} before it was ready`);
-    try {
-      const response = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${service.name} was not ready within ${timeoutMs} ms`);
+  await waitForReady({
+    name: service.name,
+    baseUrl: service.url,
+    timeoutMs,
+    givenUp: () => (exitCode === undefined ? undefined : `exited with code ${exitCode} before it was ready`),
+  });
 }
 
 /** SIGTERM, then SIGKILL after the grace period; resolves with the exit code (null if killed). */
-export async function stopService(service: RunningService, graceMs: number): Promise<number | null> {
+export async function stopService(
+  service: Pick<RunningService, 'child' | 'exited'>,
+  graceMs: number,
+): Promise<number | null> {
   if (service.child.exitCode !== null) return service.child.exitCode;
   service.child.kill('SIGTERM');
   const timer = setTimeout(() => service.child.kill('SIGKILL'), graceMs);
