@@ -59,8 +59,10 @@ const ROUTE_TABLE: Readonly<Record<ServiceName, readonly string[]>> = {
 const UNROUTED = [
   '/health/live',
   '/health/ready',
+  '/health/details',
   '/metrics',
   '/docs',
+  '/docs/json',
   '/auth/session',
   '/productsx',
   '/products/p-1/offersx',

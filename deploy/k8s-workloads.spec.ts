@@ -181,6 +181,21 @@ describe.each(OVERLAYS)('k8s/%s', (overlay: Overlay) => {
       }
     });
 
+    it('shows docs and health details only outside prod, and serves /metrics for Prometheus in both', async () => {
+      const { container } = appContainer(objects, service);
+      const config = loadAppConfig(service, envOf(container).values);
+      const open = overlay !== 'prod';
+      expect({ docs: config.docsEnabled, healthDetails: config.healthDetailsEnabled }).toEqual({
+        docs: open,
+        healthDetails: open,
+      });
+      const routes = (await appRoutes(service, config)).all
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.path);
+      expect(routes).toContain('/metrics');
+      expect(routes.includes('/health/details')).toBe(open);
+    });
+
     it('lets the drain finish: grace period > preStop sleep + SHUTDOWN_GRACE_MS', () => {
       const { deployment, container } = appContainer(objects, service);
       const config = loadAppConfig(service, envOf(container).values);
