@@ -3,7 +3,10 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.infra/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  // apps/web lints with its own config (apps/web/eslint.config.mjs): `npm run lint` runs both.
+  {
+    ignores: ['dist/**', 'node_modules/**', '.infra/**', 'coverage/**', 'apps/web/**', '**/*.js', '**/*.mjs'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -16,7 +16,9 @@ const shared = {
   testEnvironment: 'node',
   transform,
   moduleNameMapper,
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
+  // apps/web is the Next.js app: its own TypeScript build, Playwright journeys (*.e2e.ts), no Jest.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/', '<rootDir>/apps/web/'],
+  modulePathIgnorePatterns: ['<rootDir>/apps/web/'],
 };
 
 const config: Config = {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { SERVICE_NAMES } from '@app/contracts';
 import { LOCAL_DEV_JWT_SECRET } from '@app/platform';
+import { SEED_BOOK_ISBN13 } from '../demo/catalog-demo';
 import { loadDemo } from '../demo/load-demo';
 import { ensureTopics, releaseInfrastructure, REPO_ROOT, resolveInfrastructure } from '../infra';
 import {
@@ -11,6 +12,7 @@ import {
   stopService,
   waitUntilReady,
 } from './service-processes';
+import { bookPageUrl, ensureWebBuild, spawnWeb, WEB_BASE_PORT, waitUntilWebReady } from './web-process';
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 15_000;
@@ -31,16 +33,23 @@ function options() {
       // A second copy beside a running one (tests): other ports, prefixed topics and databases.
       'port-offset': { type: 'string', default: '0' },
       namespace: { type: 'string', default: '' },
+      // Leave the storefront out (e.g. to run `npm run dev:web` on its port instead).
+      'no-web': { type: 'boolean', default: false },
     },
   });
   const portOffset = Number(values['port-offset']);
   if (!Number.isInteger(portOffset) || portOffset < 0)
     throw new Error('--port-offset must be a whole number');
-  return { keepInfra: values['keep-infra'] ?? false, portOffset, namespace: values.namespace ?? '' };
+  return {
+    keepInfra: values['keep-infra'] ?? false,
+    portOffset,
+    namespace: values.namespace ?? '',
+    web: !values['no-web'],
+  };
 }
 
 async function main(): Promise<void> {
-  const { keepInfra, portOffset, namespace } = options();
+  const { keepInfra, portOffset, namespace, web: withWeb } = options();
   const infra = await resolveInfrastructure({ onProgress: say });
   say(`infrastructure: ${infra.source} (Kafka ${infra.kafkaBrokers.join(',')}, store ${infra.mongoUrl})`);
   const topicPrefix = namespace ? `${namespace}.` : '';
@@ -51,6 +60,7 @@ async function main(): Promise<void> {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
+  if (withWeb) ensureWebBuild(say);
 
   const services: RunningService[] = SERVICE_NAMES.map((name) =>
     spawnService({
@@ -67,14 +77,29 @@ async function main(): Promise<void> {
     }),
   );
 
+  const urlOf = (name: string) => services.find((service) => service.name === name)?.url ?? '';
+  const web = withWeb
+    ? spawnWeb({
+        port: WEB_BASE_PORT + portOffset,
+        upstreams: {
+          catalog: urlOf('catalog'),
+          offers: urlOf('offers'),
+          reviews: urlOf('reviews'),
+          reports: urlOf('reports'),
+        },
+        output: 'inherit',
+      })
+    : undefined;
+  const processes = web ? [...services, web] : services;
+
   let stopping = false;
   const stopAll = async (requestedExitCode: number): Promise<never> => {
     let exitCode = requestedExitCode;
     if (!stopping) {
       stopping = true;
       say('stopping the services');
-      const codes = await Promise.all(services.map((service) => stopService(service, STOP_GRACE_MS)));
-      services.forEach((service, i) =>
+      const codes = await Promise.all(processes.map((running) => stopService(running, STOP_GRACE_MS)));
+      processes.forEach((service, i) =>
         say(
           codes[i] === 0
             ? `${service.name} stopped cleanly`
@@ -93,14 +118,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll(0));
 
   try {
-    await Promise.all(services.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
+    await Promise.all([
+      ...services.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)),
+      ...(web ? [waitUntilWebReady(web, READY_TIMEOUT_MS)] : []),
+    ]);
   } catch (error) {
     say(`start failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
   }
 
   try {
-    const urlOf = (name: string) => services.find((service) => service.name === name)?.url ?? '';
     for (const line of await loadDemo({ catalog: urlOf('catalog'), offers: urlOf('offers') })) {
       say(`demo: ${line}`);
     }
@@ -115,9 +142,13 @@ async function main(): Promise<void> {
       `  ${service.name.padEnd(8)} ${service.url}   docs ${service.url}/docs   health ${service.url}/health/details`,
     );
   }
+  if (web) {
+    say(`  web      ${web.url}   the storefront`);
+    say(`  seed book page: ${await bookPageUrl(web, SEED_BOOK_ISBN13)}`);
+  }
   say('tokens for signed-in routes: npm run token -- --role seller --seller-id s-1');
   say('press Ctrl-C to stop');
-  for (const service of services) {
+  for (const service of processes) {
     void service.exited.then((code) => {
       if (!stopping) {
         say(`${service.name} exited unexpectedly (code ${code})`);

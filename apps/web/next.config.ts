@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './src/lib/security-headers';
+
+const nextConfig: NextConfig = {
+  // A self-contained server (server.js + the files it needs) for the container image.
+  output: 'standalone',
+  // The workspace's dependencies are hoisted to the repository root: trace files from there.
+  outputFileTracingRoot: path.join(__dirname, '..', '..'),
+  turbopack: { root: path.join(__dirname, '..', '..') },
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Headers without a per-request value go on every response, static assets included; the
+  // nonce-based Content-Security-Policy of pages is set per request in src/proxy.ts.
+  headers() {
+    return Promise.resolve([{ source: '/:path*', headers: STATIC_SECURITY_HEADERS }]);
+  },
+};
+
+export default nextConfig;

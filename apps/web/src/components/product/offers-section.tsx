@@ -1,0 +1,87 @@
+import type { ConditionClass } from '../../lib/api/catalog';
+import type { Loaded } from '../../lib/api/http';
+import type { ListingOffer, OfferListing } from '../../lib/api/offers';
+import { conditionClassLabel, conditionLabel, formatMoney } from '../../lib/format';
+import { Unavailable } from '../unavailable';
+
+const CLASSES: ConditionClass[] = ['new', 'used', 'collectible'];
+
+/**
+ * The offers by condition, each group in the service's price order: seller, condition and note,
+ * price, handling time. Filter and "more" are plain links, so they work without JavaScript.
+ */
+export function OffersSection(props: {
+  listing: Loaded<OfferListing>;
+  condition: ConditionClass | undefined;
+  filterHref: (condition: ConditionClass | undefined) => string;
+  moreHref: (cursor: string) => string;
+}) {
+  const { listing, condition, filterHref, moreHref } = props;
+  return (
+    <section id="offers" className="section" aria-labelledby="offers-heading">
+      <h2 id="offers-heading">Offers from sellers</h2>
+      <ul className="chips" aria-label="Show offers in condition">
+        <li>
+          <a href={filterHref(undefined)} aria-current={condition === undefined ? 'true' : undefined}>
+            All conditions
+          </a>
+        </li>
+        {CLASSES.map((cls) => (
+          <li key={cls}>
+            <a href={filterHref(cls)} aria-current={condition === cls ? 'true' : undefined}>
+              {conditionClassLabel(cls)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {!listing.ok ? (
+        <Unavailable what="Sellers' offers" />
+      ) : listing.data.items.length === 0 ? (
+        <p>No offers in this condition right now.</p>
+      ) : (
+        <>
+          {CLASSES.map((cls) => {
+            const offers = listing.data.items.filter((offer) => offer.conditionClass === cls);
+            return offers.length > 0 ? <OffersTable key={cls} cls={cls} offers={offers} /> : null;
+          })}
+          {listing.data.nextCursor ? (
+            <p>
+              <a href={moreHref(listing.data.nextCursor)}>More offers</a>
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function OffersTable({ cls, offers }: { cls: ConditionClass; offers: ListingOffer[] }) {
+  return (
+    <table className="offers-table">
+      <caption>{conditionClassLabel(cls)} copies</caption>
+      <thead>
+        <tr>
+          <th scope="col">Seller</th>
+          <th scope="col">Condition</th>
+          <th scope="col" className="num">
+            Price
+          </th>
+          <th scope="col">Shipping</th>
+        </tr>
+      </thead>
+      <tbody>
+        {offers.map((offer) => (
+          <tr key={offer.id}>
+            <th scope="row">{offer.seller.displayName}</th>
+            <td>
+              {conditionLabel(offer.condition)}
+              {offer.conditionNote ? <span className="note">{offer.conditionNote}</span> : null}
+            </td>
+            <td className="num price">{formatMoney(offer.price)}</td>
+            <td>{offer.handlingLabel}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
