@@ -1,16 +1,18 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
+// Built once: the hook runs for every answer.
+const PUBLIC_ANSWER = Object.freeze({ 'x-content-type-options': 'nosniff' });
+const ANSWER_WITH_CREDENTIALS = Object.freeze({ ...PUBLIC_ANSWER, 'cache-control': 'no-store' });
+
 /**
  * Headers every answer carries, as a pure function of the request's headers: browsers must not
- * guess a type other than the declared one (an error body that quotes input must never become
- * HTML); an answer to a request with credentials may be personal, so no cache keeps it, not even
- * the browser's.
+ * guess a type other than the declared one (a JSON answer is never run as HTML or script); an
+ * answer to a request with credentials may be personal, so no cache keeps it, not even the
+ * browser's.
  */
-export function securityHeaders(requestHeaders: IncomingHttpHeaders): Record<string, string> {
-  return requestHeaders.authorization === undefined
-    ? { 'x-content-type-options': 'nosniff' }
-    : { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+export function securityHeaders(requestHeaders: IncomingHttpHeaders): Readonly<Record<string, string>> {
+  return requestHeaders.authorization === undefined ? PUBLIC_ANSWER : ANSWER_WITH_CREDENTIALS;
 }
 
 /**
