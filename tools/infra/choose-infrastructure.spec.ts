@@ -65,11 +65,61 @@ describe('chooseInfrastructure', () => {
   });
 });
 
+describe('chooseInfrastructure per use', () => {
+  const endpoints = { KAFKA_BROKERS: 'k:9092', MONGODB_URI: 'mongodb://db:27017/x' };
+  const uses = ['start', 'tests', 'fault-tests'] as const;
+  const choose = (use: (typeof uses)[number], env: Record<string, string>, engine: boolean) =>
+    chooseInfrastructure({ use, env, dockerEngineAvailable: engine }).source;
+
+  it.each([
+    // use, environment endpoints, engine answers → source
+    ['start', false, true, 'docker'],
+    ['start', false, false, 'native'],
+    ['start', true, true, 'environment'],
+    ['tests', false, true, 'testcontainers'],
+    ['tests', false, false, 'native'],
+    ['tests', true, true, 'environment'],
+    ['tests', true, false, 'environment'],
+    ['fault-tests', false, true, 'testcontainers'],
+    ['fault-tests', false, false, 'native'],
+    ['fault-tests', true, true, 'testcontainers'],
+    ['fault-tests', true, false, 'native'],
+  ] as const)('%s with endpoints=%s and engine=%s → %s', (use, withEndpoints, engine, source) => {
+    expect(choose(use, withEndpoints ? endpoints : {}, engine)).toBe(source);
+  });
+
+  it('defaults to the start choice, which keeps docker compose', () => {
+    expect(chooseInfrastructure({ env: {}, dockerEngineAvailable: true })).toEqual({ source: 'docker' });
+  });
+
+  it.each(uses)('lets INFRA_SOURCE=native win over an engine for %s', (use) => {
+    expect(choose(use, { INFRA_SOURCE: 'native' }, true)).toBe('native');
+  });
+
+  it('makes INFRA_SOURCE=docker mean testcontainers for the test tiers, compose for start', () => {
+    expect(choose('start', { INFRA_SOURCE: 'docker' }, true)).toBe('docker');
+    expect(choose('tests', { INFRA_SOURCE: 'docker' }, true)).toBe('testcontainers');
+    expect(choose('fault-tests', { INFRA_SOURCE: 'docker' }, true)).toBe('testcontainers');
+    expect(() => choose('tests', { INFRA_SOURCE: 'docker' }, false)).toThrow('no Docker engine');
+  });
+
+  it('ignores half an environment for the fault tier, which never uses it', () => {
+    expect(choose('fault-tests', { KAFKA_BROKERS: 'k:9092' }, false)).toBe('native');
+    expect(() => choose('tests', { KAFKA_BROKERS: 'k:9092' }, false)).toThrow('MONGODB_URI is not');
+  });
+});
+
 describe('needsDockerProbe', () => {
   it('skips the probe when endpoints are complete or native is forced', () => {
     expect(needsDockerProbe({ KAFKA_BROKERS: 'k:1', MONGODB_URI: 'mongodb://m' })).toBe(false);
+    expect(needsDockerProbe({ KAFKA_BROKERS: 'k:1', MONGODB_URI: 'mongodb://m' }, 'tests')).toBe(false);
     expect(needsDockerProbe({ INFRA_SOURCE: 'native' })).toBe(false);
+    expect(needsDockerProbe({ INFRA_SOURCE: 'native' }, 'fault-tests')).toBe(false);
     expect(needsDockerProbe({})).toBe(true);
+  });
+
+  it('probes for the fault tier even with endpoints, which it does not use', () => {
+    expect(needsDockerProbe({ KAFKA_BROKERS: 'k:1', MONGODB_URI: 'mongodb://m' }, 'fault-tests')).toBe(true);
   });
 });
 

@@ -1,9 +1,8 @@
-import { chooseInfrastructure, needsDockerProbe } from './choose-infrastructure';
-import { composeDown, dockerEngineAvailable } from './docker-infrastructure';
+import { composeDown } from './docker-infrastructure';
 import { KAFKA_VERSION } from './kafka/kafka-config';
 import { ensureTopics } from './kafka/topic-setup';
 import { nativeInfrastructureStatus, stopNativeInfrastructure } from './native-infrastructure';
-import { resolveInfrastructure } from './resolve-infrastructure';
+import { currentInfrastructureChoice, resolveInfrastructure } from './resolve-infrastructure';
 import { MONGO_JAVA_SERVER_VERSION } from './store/store-launcher';
 
 /*
@@ -14,13 +13,6 @@ import { MONGO_JAVA_SERVER_VERSION } from './store/store-launcher';
 const print = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
-
-function currentChoice() {
-  return chooseInfrastructure({
-    env: process.env,
-    dockerEngineAvailable: needsDockerProbe(process.env) && dockerEngineAvailable(),
-  });
-}
 
 async function up(): Promise<void> {
   const started = Date.now();
@@ -44,7 +36,7 @@ async function up(): Promise<void> {
 }
 
 async function down(): Promise<void> {
-  const choice = currentChoice();
+  const choice = currentInfrastructureChoice('start');
   if (choice.source === 'docker') {
     composeDown();
     print('docker compose (profile infra): stopped');
@@ -57,8 +49,10 @@ async function down(): Promise<void> {
 }
 
 async function status(): Promise<void> {
-  const choice = currentChoice();
-  print(`source for tests and npm start: ${choice.source}`);
+  const choice = currentInfrastructureChoice('start');
+  print(`source for npm start: ${choice.source}`);
+  // The test tiers start their own containers per run where npm start would use compose.
+  print(`source for the integration tests: ${currentInfrastructureChoice('tests').source}`);
   if (choice.source === 'environment') {
     print(`  KAFKA_BROKERS=${choice.kafkaBrokers.join(',')}  MONGODB_URI=${choice.mongoUrl}`);
   }

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from './infra-paths';
 
 /*
- * The Docker path: docker-compose.yml's `infra` profile. No machine of ours (CI included) has a
- * Docker engine, so this path is never exercised by our CI; it is kept deliberately thin.
+ * `npm start`'s Docker path: docker-compose.yml's `infra` profile (the test tiers use testcontainers
+ * instead: testcontainers-infrastructure.ts). No machine of ours (CI included) has a Docker engine,
+ * so this path is never exercised by our CI; it is kept deliberately thin.
  */
 
 export const DOCKER_ENDPOINTS = {
@@ -13,12 +14,6 @@ export const DOCKER_ENDPOINTS = {
 
 const COMPOSE = ['compose', '--profile', 'infra'];
 const INFRA_SERVICES = ['kafka', 'mongodb'];
-
-/** `docker info` talks to the engine; `docker --version` would succeed with the client alone. */
-export function dockerEngineAvailable(): boolean {
-  const result = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 15_000 });
-  return result.status === 0;
-}
 
 function compose(args: string[]): string {
   const result = spawnSync('docker', [...COMPOSE, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });

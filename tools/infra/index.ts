@@ -1,9 +1,22 @@
 export { REPO_ROOT, INFRA_DIR, INSTALL_DIRS, instancePaths } from './infra-paths';
 export type { InstancePaths } from './infra-paths';
 export { chooseInfrastructure, databaseUri, mongoServerUrl, needsDockerProbe } from './choose-infrastructure';
-export type { InfrastructureChoice, InfrastructureSource } from './choose-infrastructure';
-export { resolveInfrastructure, releaseInfrastructure } from './resolve-infrastructure';
-export type { ResolvedInfrastructure, StartedComponent } from './resolve-infrastructure';
+export type { InfrastructureChoice, InfrastructureSource, InfrastructureUse } from './choose-infrastructure';
+export {
+  currentInfrastructureChoice,
+  resolveInfrastructure,
+  releaseInfrastructure,
+} from './resolve-infrastructure';
+export type { ResolvedInfrastructure, StartedComponent, StartedContainer } from './resolve-infrastructure';
+export { dockerEngineAvailable } from './docker-engine';
+export {
+  CONTAINER_IMAGES,
+  kafkaContainerPlan,
+  mongoContainerPlan,
+  kafkaBrokersOf,
+  mongoUrlOf,
+} from './container-options';
+export type { ContainerPlan, KafkaContainerPlan, MongoContainerPlan, WaitPlan } from './container-options';
 export {
   ensureNativeInfrastructure,
   stopNativeInfrastructure,

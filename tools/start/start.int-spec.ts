@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { SERVICE_NAMES, SERVICE_SPECS } from '@app/contracts';
-import { expectEventually, testInfra } from '@app/testing';
+import { databaseUri, expectEventually, testInfra } from '@app/testing';
 import { REPO_ROOT } from '../infra';
 
 const PORT_OFFSET = 1100;
@@ -34,7 +34,7 @@ describe('npm start', () => {
         env: {
           ...process.env,
           KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-          MONGODB_URI: `${infra.mongoUrl}/unused`,
+          MONGODB_URI: databaseUri(infra.mongoUrl, 'unused'),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -5,6 +5,7 @@ import { Db, MongoClient } from 'mongodb';
 import { AnyEventEnvelope, buildEvent, ConsumerGroup, KafkaNaming, Topic } from '@app/contracts';
 import { toOutboundMessage } from '@app/platform';
 import {
+  databaseUri,
   expectEventually,
   faultInfra,
   ProbeModule,
@@ -88,7 +89,7 @@ describe('reliable messaging under faults', () => {
     const run = await infra.newRun();
     topicPrefix = run.topicPrefix;
     naming = new KafkaNaming(topicPrefix);
-    mongoUri = `${infra.mongoUrl}/${run.runId}_probe`;
+    mongoUri = databaseUri(infra.mongoUrl, `${run.runId}_probe`);
     client = await MongoClient.connect(infra.mongoUrl, { serverSelectionTimeoutMS: 5_000 });
     db = client.db(`${run.runId}_probe`);
     producer = new Kafka({

@@ -10,9 +10,30 @@ export interface KafkaServerSettings {
 }
 
 /**
- * server.properties for a single KRaft node acting as broker and controller. The overrides are
- * the defaults that break or slow a one-node cluster (docs/architecture.md).
+ * The broker defaults that break or slow a one-node cluster (docs/architecture.md), and the topic policy. The
+ * native broker writes them into server.properties; the test containers receive them as KAFKA_*
+ * variables, so both brokers behave alike.
  */
+export const KAFKA_SINGLE_NODE_SETTINGS: Readonly<Record<string, string | number | boolean>> = {
+  // Default 3: the group coordinator would never become available on one node.
+  'offsets.topic.replication.factor': 1,
+  // Default 50 partitions: the first consumer group join would wait for all of them.
+  'offsets.topic.num.partitions': 1,
+  'transaction.state.log.replication.factor': 1,
+  'transaction.state.log.min.isr': 1,
+  // Default 3 s added to every new group's first join.
+  'group.initial.rebalance.delay.ms': 0,
+  'default.replication.factor': 1,
+  'min.insync.replicas': 1,
+  // Entity and summary topics are log-compacted.
+  'log.cleaner.enable': true,
+  // Topics come from the contracts' topic plan (ensureTopics); a topic nobody declared is a bug
+  // that auto-creation would hide until production.
+  'auto.create.topics.enable': false,
+  'num.partitions': 1,
+};
+
+/** server.properties for a single KRaft node acting as broker and controller. */
 export function kafkaServerProperties(settings: KafkaServerSettings): string {
   const { host, port, controllerPort, logDir } = settings;
   const properties: Record<string, string | number | boolean> = {
@@ -25,22 +46,7 @@ export function kafkaServerProperties(settings: KafkaServerSettings): string {
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'log.dirs': logDir,
-    // Default 3: the group coordinator would never become available on one node.
-    'offsets.topic.replication.factor': 1,
-    // Default 50 partitions: the first consumer group join would wait for all of them.
-    'offsets.topic.num.partitions': 1,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
-    // Default 3 s added to every new group's first join.
-    'group.initial.rebalance.delay.ms': 0,
-    'default.replication.factor': 1,
-    'min.insync.replicas': 1,
-    // Entity and summary topics are log-compacted.
-    'log.cleaner.enable': true,
-    // Topics come from the contracts' topic plan (ensureTopics); a topic nobody declared is a bug
-    // that auto-creation would hide until production.
-    'auto.create.topics.enable': false,
-    'num.partitions': 1,
+    ...KAFKA_SINGLE_NODE_SETTINGS,
     // Two cores: a handful of threads is plenty.
     'num.network.threads': 2,
     'num.io.threads': 4,

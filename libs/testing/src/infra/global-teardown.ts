@@ -16,7 +16,8 @@ async function dropRunDatabases(state: TestRunState): Promise<void> {
 
 /**
  * Jest global teardown of the integration tier: deletes this run's topics and databases (unless
- * TEST_KEEP_DATA=1, for a post-mortem), then stops what the setup started (unless INFRA_KEEP=1).
+ * TEST_KEEP_DATA=1, for a post-mortem), then stops what the setup started (unless INFRA_KEEP=1;
+ * containers are removed, and testcontainers' Ryuk removes them anyway once jest exits).
  * A failed cleanup is reported but does not fail the run: the tests have already decided it.
  */
 export default async function globalTeardown(): Promise<void> {
