@@ -1,3 +1,4 @@
+import type { ErrorBody } from '@app/platform';
 import { startTestService, TestService, testToken } from '@app/testing';
 import { CatalogModule } from '../src/catalog.module';
 
@@ -37,7 +38,7 @@ describe('catalog HTTP answers', () => {
     it('answers JSON that does not parse with BAD_REQUEST, without quoting the body', async () => {
       const response = await post('{"title": <script>', 'application/json');
       expect(response.status).toBe(400);
-      const body = await response.json();
+      const body = (await response.json()) as ErrorBody;
       expect(JSON.stringify(body)).not.toContain('script');
       expect(body).toEqual({
         error: {
@@ -51,7 +52,7 @@ describe('catalog HTTP answers', () => {
     it('answers a content type the route does not read with 415, without quoting it', async () => {
       const response = await post('<product/>', 'application/x-evil-<b>');
       expect(response.status).toBe(415);
-      const body = await response.json();
+      const body = (await response.json()) as ErrorBody;
       expect(body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', correlationId: 'test-body-0001' });
       expect(body.error.message).not.toContain('evil');
     });
@@ -60,7 +61,7 @@ describe('catalog HTTP answers', () => {
       const response = await fetch(`${svc.url}/products?q=x`, { method: 'PUT' });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
-      expect((await response.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+      expect(((await response.json()) as ErrorBody).error.code).toBe('METHOD_NOT_ALLOWED');
     });
   });
 
@@ -79,7 +80,7 @@ describe('catalog HTTP answers', () => {
     it.each(['/health/details', '/docs', '/docs/json'])('answers %s like an unknown route', async (path) => {
       const response = await fetch(`${svc.url}${path}`);
       expect(response.status).toBe(404);
-      expect((await response.json()).error.code).toBe('ROUTE_NOT_FOUND');
+      expect(((await response.json()) as ErrorBody).error.code).toBe('ROUTE_NOT_FOUND');
     });
 
     it('still answers probes and Prometheus scrapes', async () => {
