@@ -18,5 +18,6 @@ export * from './projections/product-projection';
 export * from './platform.module';
 export * from './bootstrap/bootstrap';
 export * from './bootstrap/docs';
+export * from './openapi';
 export * from './http';
 export * from './database/mongo-errors';

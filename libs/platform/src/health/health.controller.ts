@@ -1,9 +1,12 @@
 import { Controller, Get, HttpCode, Res, Type } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import type { AppConfig } from '../config/app-config';
 import { HealthRegistry } from './health.registry';
+import { ApiRoute } from '../openapi/api-route';
+import { healthViewSchema, shuttingDownViewSchema } from './health-views';
 
 @ApiTags('health')
 @Public()
@@ -13,13 +16,25 @@ export class HealthController {
 
   @Get('live')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The process is running and its event loop answers.' })
+  @ApiRoute({
+    summary: 'The process is running and its event loop answers.',
+    responses: { 200: { description: 'Live.', schema: z.object({ status: z.literal('up') }) } },
+  })
   live(): { status: 'up' } {
     return { status: 'up' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The service can serve requests: its database answers. Kafka is not part of it.' })
+  @ApiRoute({
+    summary: 'The service can serve requests: its database answers. Kafka is not part of it.',
+    responses: {
+      200: { description: 'Ready.', schema: healthViewSchema },
+      503: {
+        description: 'Not ready, or shutting down.',
+        schema: z.union([healthViewSchema, shuttingDownViewSchema]),
+      },
+    },
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
     if (this.registry.isShuttingDown()) {
       void reply.status(503);
@@ -44,7 +59,12 @@ export class HealthDetailsController {
   constructor(private readonly registry: HealthRegistry) {}
 
   @Get('details')
-  @ApiOperation({ summary: 'Every component: database, Kafka, consumers, outbox backlog, dead letters.' })
+  @ApiRoute({
+    summary: 'Every component: database, Kafka, consumers, outbox backlog, dead letters.',
+    responses: {
+      200: { description: 'Each component and whether the service is ready.', schema: healthViewSchema },
+    },
+  })
   async details(): Promise<object> {
     const components = await this.registry.check(false);
     const critical = await this.registry.check(true);

@@ -2,6 +2,7 @@ import { ArgumentMetadata, Body, Injectable, PipeTransform, Query } from '@nestj
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { FieldProblem, ValidationError } from '../errors/domain-error';
+import { openApiSchemaOf } from '../openapi/json-schema';
 
 /** The rule a zod issue broke, as a stable word clients can switch on. */
 function ruleOf(issue: z.core.$ZodIssue): string {
@@ -57,18 +58,13 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   }
 }
 
-function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  return json;
-}
-
 /** `@ValidBody(schema) body: z.output<typeof schema>`: validated body, documented in OpenAPI. */
 export function ValidBody(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
     Body(new ZodValidationPipe(schema, 'body'))(target, key, index);
     if (key !== undefined) {
       const descriptor = Object.getOwnPropertyDescriptor(target, key);
-      if (descriptor) ApiBody({ schema: openApiSchema(schema) })(target, key, descriptor);
+      if (descriptor) ApiBody({ schema: openApiSchemaOf(schema) })(target, key, descriptor);
     }
   };
 }
@@ -84,7 +80,7 @@ export function ValidQuery(schema: z.ZodObject): ParameterDecorator {
         ApiQuery({
           name,
           required: !(field as z.ZodType).safeParse(undefined).success,
-          schema: openApiSchema(field as z.ZodType),
+          schema: openApiSchemaOf(field as z.ZodType),
         })(target, key, descriptor);
       }
     }
