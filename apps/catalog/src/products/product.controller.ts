@@ -1,6 +1,14 @@
 import { Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, OptionalAuth, Principal, Roles, ValidBody, ValidQuery } from '@app/platform';
+import {
+  ApiRoute,
+  CurrentPrincipal,
+  OptionalAuth,
+  Principal,
+  Roles,
+  ValidBody,
+  ValidQuery,
+} from '@app/platform';
 import {
   CreateProductDto,
   createProductSchema,
@@ -9,6 +17,7 @@ import {
   UpdateProductDto,
   updateProductSchema,
 } from './dto/product.dto';
+import { productPageViewSchema, productSearchPageSchema, productViewSchema } from './dto/product-views';
 import { malformedIfMatch } from './product.errors';
 import { ProductService } from './product.service';
 
@@ -27,6 +36,10 @@ export class ProductController {
 
   @Get()
   @OptionalAuth()
+  @ApiRoute({
+    summary: 'Search the catalog (hidden products only for editors and moderators).',
+    responses: { 200: { description: 'A page of result cards.', schema: productSearchPageSchema } },
+  })
   search(
     @ValidQuery(searchProductsQuerySchema) query: SearchProductsQuery,
     @CurrentPrincipal() principal?: Principal,
@@ -36,6 +49,17 @@ export class ProductController {
 
   @Get(':id')
   @OptionalAuth()
+  @ApiRoute({
+    summary: 'A product page: the book, its offer summary and its rating summary.',
+    responses: {
+      200: {
+        description: 'The page; ETag is the product version.',
+        schema: productPageViewSchema,
+        headers: ['ETag'],
+      },
+    },
+    errors: { 404: ['PRODUCT_NOT_FOUND'] },
+  })
   async page(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal | undefined,
@@ -49,6 +73,13 @@ export class ProductController {
   @Post()
   @HttpCode(201)
   @Roles('catalog-editor')
+  @ApiRoute({
+    summary: 'Create a product.',
+    responses: {
+      201: { description: 'The created product.', schema: productViewSchema, headers: ['ETag', 'Location'] },
+    },
+    errors: { 409: ['PRODUCT_ISBN_TAKEN'] },
+  })
   async create(
     @ValidBody(createProductSchema) body: CreateProductDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -60,6 +91,17 @@ export class ProductController {
 
   @Patch(':id')
   @Roles('catalog-editor')
+  @ApiRoute({
+    summary: 'Change a product; send null to clear an optional field.',
+    responses: { 200: { description: 'The changed product.', schema: productViewSchema, headers: ['ETag'] } },
+    errors: { 404: ['PRODUCT_NOT_FOUND'], 409: ['PRODUCT_ISBN_TAKEN'], 412: ['PRODUCT_VERSION_MISMATCH'] },
+    requestHeaders: {
+      'If-Match': {
+        required: false,
+        description: 'The version read (its ETag): a changed product answers 412.',
+      },
+    },
+  })
   async update(
     @Param('id') id: string,
     @ValidBody(updateProductSchema) body: UpdateProductDto,

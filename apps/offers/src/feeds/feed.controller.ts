@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Principal, Roles, sellerScope, ValidationError } from '@app/platform';
+import { ApiRoute, CurrentPrincipal, Principal, Roles, sellerScope, ValidationError } from '@app/platform';
 import { FEED_CONTENT_TYPES, feedView, reportView } from './dto/feed.dto';
+import { feedListSchema, feedReportSchema, feedViewSchema } from './dto/feed-views';
 import { FeedFormat } from './feed-parser';
 import { FeedService } from './feed.service';
 
@@ -32,6 +33,28 @@ export class FeedController {
 
   /** 202 with the queued feed; a repeated Idempotency-Key answers 200 with the original. */
   @Post()
+  @ApiRoute({
+    summary: 'Submit an inventory feed (CSV or JSON lines); it is processed in the background.',
+    responses: {
+      202: { description: 'Queued.', schema: feedViewSchema, headers: ['Location'] },
+      200: {
+        description: 'This Idempotency-Key was used for the same file: the original feed.',
+        schema: feedViewSchema,
+        headers: ['Location'],
+      },
+    },
+    errors: { 400: ['FEED_UNREADABLE'], 422: ['FEED_TOO_LARGE', 'IDEMPOTENCY_KEY_REUSED'] },
+    rawBody: {
+      description: 'The feed file: CSV with a header row, or one JSON object per line.',
+      mediaTypes: [...FEED_CONTENT_TYPES.csv, ...FEED_CONTENT_TYPES.jsonl],
+    },
+    requestHeaders: {
+      'Idempotency-Key': {
+        required: false,
+        description: 'Makes a resubmission of the same file answer the original feed instead of a new one.',
+      },
+    },
+  })
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
@@ -56,16 +79,30 @@ export class FeedController {
   }
 
   @Get()
+  @ApiRoute({
+    summary: "The seller's feeds, newest first.",
+    responses: { 200: { description: 'The feeds.', schema: feedListSchema } },
+  })
   async list(@CurrentPrincipal() principal: Principal) {
     return { items: (await this.feeds.list(sellerScope(principal).sellerId)).map(feedView) };
   }
 
   @Get(':feedId')
+  @ApiRoute({
+    summary: 'One feed and its progress.',
+    responses: { 200: { description: 'The feed.', schema: feedViewSchema } },
+    errors: { 404: ['FEED_NOT_FOUND'] },
+  })
   async get(@CurrentPrincipal() principal: Principal, @Param('feedId') feedId: string) {
     return feedView(await this.feeds.get(sellerScope(principal).sellerId, feedId));
   }
 
   @Get(':feedId/report')
+  @ApiRoute({
+    summary: "A feed's per-row report.",
+    responses: { 200: { description: 'The feed and its report entries.', schema: feedReportSchema } },
+    errors: { 404: ['FEED_NOT_FOUND'] },
+  })
   async report(@CurrentPrincipal() principal: Principal, @Param('feedId') feedId: string) {
     const { feed, entries } = await this.feeds.report(sellerScope(principal).sellerId, feedId);
     return reportView(feed, entries);

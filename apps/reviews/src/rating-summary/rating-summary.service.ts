@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { buildEvent, RatingSummary } from '@app/contracts';
+import { z } from 'zod';
+import { buildEvent, ratingSummaryChangedPayloadSchema } from '@app/contracts';
 import { HandlerOutcome } from '@app/platform';
 import { ReviewRepository } from '../reviews/review.repository';
 import { RatingFigures, ratingFigures, sameFigures } from './rating-summary';
@@ -14,7 +15,12 @@ const MAX_WRITE_ATTEMPTS = 10;
  */
 const COALESCE_MARGIN_MS = 1_000;
 
-export type RatingSummaryView = Omit<RatingSummary, 'average'> & { average: number };
+/** The summary as GET answers it: version 0 and zero counts before the first review. */
+export const ratingSummaryViewSchema = ratingSummaryChangedPayloadSchema.extend({
+  version: z.int().nonnegative(),
+  average: z.number().min(0).max(5),
+});
+export type RatingSummaryView = z.output<typeof ratingSummaryViewSchema>;
 
 /**
  * The summary builder: on any event of a review it recomputes the product's summary from this

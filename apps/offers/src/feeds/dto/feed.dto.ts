@@ -1,11 +1,12 @@
 import type { Feed, ReportEntry } from '../feed.schema';
+import type { FeedView } from './feed-views';
 
 export const FEED_CONTENT_TYPES = {
   csv: ['text/csv', 'application/csv'],
   jsonl: ['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines'],
 } as const;
 
-export function feedView(feed: Feed) {
+export function feedView(feed: Feed): FeedView {
   return {
     id: feed._id,
     sequence: feed.seq,

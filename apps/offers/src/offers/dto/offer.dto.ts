@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conditionClassSchema, offerConditionSchema, offerStatusSchema } from '@app/contracts';
 import { conditionClassOf, MAX_CONDITION_NOTE_LENGTH } from '../offer-rules';
 import type { StoredOffer } from '../offer.repository';
+import type { ListingOfferView, OwnOfferView } from './offer-views';
 
 export const SKU_PATTERN = /^[A-Za-z0-9._\-/]{1,64}$/;
 export const skuSchema = z.string().regex(SKU_PATTERN, 'letters, digits and . _ - / (at most 64)');
@@ -70,7 +71,7 @@ export function handlingLabel(days: { min: number; max: number }): string {
 }
 
 /** The seller's own view of an offer (their own ids included). */
-export function ownOfferView(offer: StoredOffer) {
+export function ownOfferView(offer: StoredOffer): OwnOfferView {
   return {
     id: offer._id,
     sku: offer.sku,
@@ -89,7 +90,7 @@ export function ownOfferView(offer: StoredOffer) {
 }
 
 /** What shoppers see: no owner ids (docs/architecture.md), the seller by display name only. */
-export function listingOfferView(offer: StoredOffer, sellerDisplayName: string) {
+export function listingOfferView(offer: StoredOffer, sellerDisplayName: string): ListingOfferView {
   return {
     id: offer._id,
     condition: offer.condition,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ModerationCase } from '../../cases/case.schema';
+import type { AuthorDecisionView } from '../../cases/dto/case-views';
 
 export const appealSchema = z.strictObject({
   message: z.string().trim().min(1).max(2000),
@@ -12,24 +13,7 @@ export const myModerationQuerySchema = z.strictObject({
 });
 export type MyModerationQuery = z.output<typeof myModerationQuerySchema>;
 
-/**
- * A decision about the caller's own content. Built from the case alone, field by field: who
- * reported it (and which moderator decided) never reaches the author.
- */
-export interface AuthorDecisionView {
-  caseId: string;
-  target: { type: string; id: string };
-  state: string;
-  decisions: {
-    decision: string;
-    reasonCode: string;
-    statement: string;
-    decidedAt: string;
-    onAppeal: boolean;
-  }[];
-  appeal: { message: string; appealedAt: string } | null;
-  canAppeal: boolean;
-}
+export type { AuthorDecisionView } from '../../cases/dto/case-views';
 
 export function toAuthorView(c: ModerationCase): AuthorDecisionView {
   const last = c.decisions.at(-1);

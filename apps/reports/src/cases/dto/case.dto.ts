@@ -5,6 +5,9 @@ import type { Report } from '../../reports/report.schema';
 import { liveClaim } from '../case-rules';
 import type { QueuedCase } from '../case.repository';
 import type { AuditEntry, CaseAction, ModerationCase } from '../case.schema';
+import type { ActionView, AuditEntryView, CaseView, QueueItemView } from './case-views';
+
+export type { ActionView, AuditEntryView, CaseView, QueueItemView } from './case-views';
 
 /** The reason a moderator gives: a report reason, or that nothing was wrong. */
 export const DECISION_REASON_CODES = [...REASON_CODES, 'no_violation'] as const;
@@ -25,58 +28,6 @@ export const queueQuerySchema = z.strictObject({
   cursor: z.string().max(512).optional(),
 });
 export type QueueQuery = z.output<typeof queueQuerySchema>;
-
-export interface ActionView {
-  actionEventId: string;
-  action: string;
-  reasonCode: string;
-  sentAt: string;
-  /** `overdue`: not answered by its owner within REPORTS_ACTION_ANSWER_TIMEOUT_S. */
-  status: 'sent' | 'answered' | 'overdue';
-  answeredAt?: string;
-  applied?: boolean;
-  targetStatus?: string;
-}
-
-export interface QueueItemView {
-  caseId: string;
-  kind: string;
-  target: { type: string; id: string };
-  state: string;
-  score: number;
-  priority: number;
-  reportCount: number;
-  reasonCode: string;
-  held: boolean;
-  claim: { moderatorId: string; expiresAt: string } | null;
-  overdueActions: number;
-  createdAt: string;
-}
-
-export interface CaseView extends QueueItemView {
-  reasonScores: Record<string, number>;
-  decisions: {
-    decision: string;
-    reasonCode: string;
-    statement: string;
-    moderatorId: string;
-    decidedAt: string;
-    onAppeal: boolean;
-  }[];
-  appeal: { message: string; appealedAt: string } | null;
-  actions: ActionView[];
-  reports: {
-    reportId: string;
-    reporterId: string;
-    reasonCode: string;
-    comment?: string;
-    weight: number;
-    contribution: number;
-    createdAt: string;
-  }[];
-  updatedAt: string;
-  version: number;
-}
 
 export function actionView(action: CaseAction, now: number, timeoutSeconds: number): ActionView {
   const sentAt = new Date(action.sentAt);
@@ -154,14 +105,6 @@ export function toCaseView(
     updatedAt: new Date(c.updatedAt).toISOString(),
     version: c.version,
   };
-}
-
-export interface AuditEntryView {
-  at: string;
-  actor: { kind: string; id?: string };
-  what: string;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
 }
 
 export function toAuditView(entry: AuditEntry): AuditEntryView {

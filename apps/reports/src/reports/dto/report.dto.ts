@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, moderationTargetTypeSchema } from '@app/contracts';
+import { idSchema, moderationTargetTypeSchema, timestampSchema } from '@app/contracts';
 import { reasonCodeSchema } from '../../common/reason-codes';
 import type { Report } from '../report.schema';
 
@@ -21,15 +21,20 @@ export const myReportsQuerySchema = z.strictObject({
 export type MyReportsQuery = z.output<typeof myReportsQuerySchema>;
 
 /** A report as its reporter sees it. */
-export interface ReportView {
-  reportId: string;
-  target: { type: string; id: string };
-  reasonCode: string;
-  comment?: string;
-  status: Report['status'];
-  outcome: { decision: string; decidedAt: string } | null;
-  createdAt: string;
-}
+export const reportViewSchema = z.object({
+  reportId: z.string(),
+  target: z.object({ type: moderationTargetTypeSchema, id: z.string() }),
+  reasonCode: z.string(),
+  comment: z.string().optional(),
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  outcome: z.object({ decision: z.string(), decidedAt: timestampSchema }).nullable(),
+  createdAt: timestampSchema,
+});
+export type ReportView = z.output<typeof reportViewSchema>;
+export const myReportsPageSchema = z.object({
+  items: z.array(reportViewSchema),
+  nextCursor: z.string().optional(),
+});
 
 export function toReportView(report: Report): ReportView {
   return {

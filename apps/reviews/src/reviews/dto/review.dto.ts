@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '@app/contracts';
 import type { Review } from '../review.schema';
+import type { OwnReviewView, PublicReviewView } from './review-views';
 
 /** The version of the review licence terms a reviewer must accept (the page's licence grant). */
 export const REVIEW_TERMS_VERSION = '2026-11';
@@ -59,29 +60,7 @@ export const myReviewsQuerySchema = z.strictObject({
 });
 export type MyReviewsQuery = z.output<typeof myReviewsQuerySchema>;
 
-/** A review as shoppers see it: a pen name or "Anonymous", never the account id. */
-export interface PublicReviewView {
-  reviewId: string;
-  productId: string;
-  author: string;
-  rating: number;
-  title?: string;
-  body: string;
-  recommendedProductIds: string[];
-  helpfulVotes: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A review as its author sees it: every state, and why it was taken down. */
-export interface OwnReviewView extends PublicReviewView {
-  status: Review['status'];
-  penNameId: string | null;
-  ruleSetVersion: string;
-  softSignals: string[];
-  terms: { version: string; acceptedAt: string };
-  removal?: { action: string; reasonCode: string; statement: string; decidedAt: string };
-}
+export type { OwnReviewView, PublicReviewView } from './review-views';
 
 export function toPublicView(review: Review, author: string): PublicReviewView {
   return {
