@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { currentCorrelationId } from '../logging/correlation';
+import { currentCorrelationId, newCorrelationId } from '../logging/correlation';
 import { answerOf, describeError, ErrorAnswer, FRAMEWORK_REFUSALS } from './error-response';
 import { allowedMethods } from './fastify-errors';
 
@@ -22,8 +22,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     // The request's own id first: errors raised outside the request's async context (a body
-    // that fails to parse) still name it.
-    const correlationId = request.correlationId || currentCorrelationId();
+    // that fails to parse) still name it. Every error body names one, even for a request that
+    // failed before the tracing hook gave it one.
+    const correlationId = request.correlationId || currentCorrelationId() || newCorrelationId();
     const answer = this.answerFor(exception, request, reply, correlationId);
     if (answer.status >= 500) {
       this.logger.error(
@@ -39,7 +40,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     exception: unknown,
     request: FastifyRequest,
     reply: FastifyReply,
-    correlationId: string | undefined,
+    correlationId: string,
   ): ErrorAnswer {
     const answer = describeError(exception, correlationId);
     // `is404`: no route matched at all (a handler's own 404 is a domain error, not this).
