@@ -70,6 +70,15 @@ export function mongoContainer(plan: MongoContainerPlan): MongoDBContainer {
   return applyPlan(new MongoDBContainer(plan.image), plan);
 }
 
+/** Two distinct host ports free right now (the generator may hand out the same one twice). */
+async function twoFreePorts(): Promise<[number, number]> {
+  const ports = new RandomPortGenerator();
+  const first = await ports.generatePort();
+  let second = await ports.generatePort();
+  while (second === first) second = await ports.generatePort();
+  return [first, second];
+}
+
 /**
  * Starts Kafka and MongoDB side by side. `fixedHostPorts` picks free host ports first and binds
  * them, so that the fault tier can stop and start a container and find it where it was.
@@ -78,10 +87,7 @@ export async function startInfraContainers(
   options: { fixedHostPorts?: boolean; onProgress?: Progress } = {},
 ): Promise<StartedInfraContainers> {
   const onProgress = options.onProgress ?? quiet;
-  const ports = new RandomPortGenerator();
-  const [kafkaPort, storePort] = options.fixedHostPorts
-    ? [await ports.generatePort(), await ports.generatePort()]
-    : [undefined, undefined];
+  const [kafkaPort, storePort] = options.fixedHostPorts ? await twoFreePorts() : [undefined, undefined];
   const kafkaPlan = kafkaContainerPlan({ hostPort: kafkaPort });
   const mongoPlan = mongoContainerPlan({ hostPort: storePort });
   onProgress(`starting ${kafkaPlan.image} and ${mongoPlan.image} with testcontainers`);
