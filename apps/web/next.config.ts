@@ -3,8 +3,9 @@ import type { NextConfig } from 'next';
 import { STATIC_SECURITY_HEADERS } from './src/lib/security-headers';
 
 const nextConfig: NextConfig = {
-  // A self-contained server (server.js + the files it needs) for the container image.
-  output: 'standalone',
+  // The container image serves a self-contained server (server.js + the files it needs); `npm start`
+  // serves the ordinary build with `next start`, which refuses to run a standalone one.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // The workspace's dependencies are hoisted to the repository root: trace files from there.
   outputFileTracingRoot: path.join(__dirname, '..', '..'),
   turbopack: { root: path.join(__dirname, '..', '..') },

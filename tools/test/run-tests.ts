@@ -9,8 +9,8 @@ import { missingPrerequisites, requireJdk, requireMaven } from '../infra/prerequ
  * `npm test`: first what the tiers need (the README's prerequisites checked, the deployment
  * checkers installed, both idempotent), then unit and integration tests in parallel workers, then
  * the fault tests alone and in band (they stop and start their own broker and store, and must not
- * compete with the rest for the CPU). Ends with one line, `tests: N passed, N failed`, summed over
- * both runs.
+ * compete with the rest for the CPU), then the storefront's browser journeys (Playwright). Ends
+ * with one line, `tests: N passed, N failed`, summed over all runs.
  */
 interface JestSummary {
   numPassedTests: number;
@@ -37,6 +37,41 @@ function runJest(name: string, args: string[]): JestSummary | undefined {
     return JSON.parse(readFileSync(outputFile, 'utf8')) as JestSummary;
   } catch {
     process.stderr.write(`jest (${name}) ended with code ${result.status} and wrote no results\n`);
+    return undefined;
+  }
+}
+
+/** Playwright's JSON report, as far as the count needs it. */
+interface PlaywrightReport {
+  stats?: { expected: number; unexpected: number; flaky: number; skipped: number };
+  errors?: unknown[];
+}
+
+/**
+ * The storefront's browser journeys (apps/web/e2e/*.e2e.ts): their global setup starts the stack
+ * on test ports. Counted like a jest run: flaky (passed on retry) counts as passed.
+ */
+function runPlaywright(): JestSummary | undefined {
+  const outputFile = join(resultsDir, 'journeys.json');
+  const cli = require.resolve('@playwright/test/cli');
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'test', '--config', 'apps/web/playwright.config.ts', '--reporter=list,json'],
+    { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: outputFile } },
+  );
+  try {
+    const report = JSON.parse(readFileSync(outputFile, 'utf8')) as PlaywrightReport;
+    const stats = report.stats ?? { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
+    const setupFailed = (report.errors?.length ?? 0) > 0;
+    return {
+      numPassedTests: stats.expected + stats.flaky,
+      numFailedTests: stats.unexpected,
+      numPendingTests: stats.skipped,
+      numRuntimeErrorTestSuites: setupFailed ? 1 : 0,
+      success: result.status === 0 && !setupFailed,
+    };
+  } catch {
+    process.stderr.write(`playwright ended with code ${result.status} and wrote no results\n`);
     return undefined;
   }
 }
@@ -74,6 +109,7 @@ prepareTiers();
 const runs = [
   runJest('main', ['--selectProjects', 'unit', 'integration']),
   runJest('fault', ['--selectProjects', 'fault', '--runInBand']),
+  runPlaywright(),
 ];
 
 let passed = 0;

@@ -8,7 +8,8 @@ import { E2E_PORT_OFFSET, STACK_ENV } from './stack';
 const UP_WITHIN_MS = 10 * 60_000;
 const STOP_GRACE_MS = 30_000;
 const SERVICE_LINE = /\b(catalog|offers|reviews|reports)\s+(http:\/\/127\.0\.0\.1:\d+)/g;
-const SEED_LINE = /seed book page: (\S+)/;
+// npm start names the seed book's storefront page on one line of its summary.
+const SEED_LINE = /seed book (?:page|in the storefront): (http\S+)/;
 
 /**
  * Starts the journeys' stack with `npm start`'s own launcher (tools/start/start.ts) on test ports,

@@ -1,4 +1,4 @@
-import type { ConditionClass } from '../../lib/api/catalog';
+import type { ConditionClass, OfferSummary } from '../../lib/api/catalog';
 import type { Loaded } from '../../lib/api/http';
 import type { ListingOffer, OfferListing } from '../../lib/api/offers';
 import { conditionClassLabel, conditionLabel, formatMoney } from '../../lib/format';
@@ -12,24 +12,27 @@ const CLASSES: ConditionClass[] = ['new', 'used', 'collectible'];
  */
 export function OffersSection(props: {
   listing: Loaded<OfferListing>;
+  summary: OfferSummary;
   condition: ConditionClass | undefined;
   filterHref: (condition: ConditionClass | undefined) => string;
   moreHref: (cursor: string) => string;
 }) {
-  const { listing, condition, filterHref, moreHref } = props;
+  const { listing, summary, condition, filterHref, moreHref } = props;
+  // Filters for the conditions on offer, counted as the offer box counts them.
+  const classes = CLASSES.filter((cls) => summary.byConditionClass[cls].count > 0 || cls === condition);
   return (
     <section id="offers" className="section" aria-labelledby="offers-heading">
       <h2 id="offers-heading">Offers from sellers</h2>
       <ul className="chips" aria-label="Show offers in condition">
         <li>
           <a href={filterHref(undefined)} aria-current={condition === undefined ? 'true' : undefined}>
-            All conditions
+            All conditions ({summary.totalOffers})
           </a>
         </li>
-        {CLASSES.map((cls) => (
+        {classes.map((cls) => (
           <li key={cls}>
             <a href={filterHref(cls)} aria-current={condition === cls ? 'true' : undefined}>
-              {conditionClassLabel(cls)}
+              {conditionClassLabel(cls)} ({summary.byConditionClass[cls].count})
             </a>
           </li>
         ))}
@@ -59,6 +62,12 @@ function OffersTable({ cls, offers }: { cls: ConditionClass; offers: ListingOffe
   return (
     <table className="offers-table">
       <caption>{conditionClassLabel(cls)} copies</caption>
+      <colgroup>
+        <col className="offers-table__seller" />
+        <col />
+        <col className="offers-table__price" />
+        <col className="offers-table__shipping" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Seller</th>

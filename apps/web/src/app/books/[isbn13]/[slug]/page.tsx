@@ -11,7 +11,7 @@ import { offerListing } from '../../../../lib/api/offers';
 import { reviewList } from '../../../../lib/api/reviews';
 import { loadBook } from '../../../../lib/book';
 import { webConfig } from '../../../../lib/config';
-import { formatDate, formatLabel, listNames, plural } from '../../../../lib/format';
+import { formatDate, formatLabel, formatMoney, listNames, plural } from '../../../../lib/format';
 import { parseProductQuery, type ProductQuery, productQueryPath } from '../../../../lib/product-query';
 import { bookJsonLd, scriptSafeJson } from '../../../../lib/structured-data';
 import type { SearchParams } from '../../../../lib/urls';
@@ -27,7 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     return { title: book.reason === 'not_found' ? 'Book not found' : 'Book temporarily unavailable' };
   const { product, offerSummary } = book.data.page;
   const authors = listNames(product.contributors.filter((c) => c.role === 'author').map((c) => c.name));
-  const from = offerSummary.lowestPrice ? ` New and used from ${offerSummary.totalOffers} sellers.` : '';
+  const from = offerSummary.lowestPrice
+    ? ` ${offerSummary.totalOffers} offers, new and used, from ${formatMoney(offerSummary.lowestPrice)}.`
+    : '';
   const summary = product.description ?? `${product.title} by ${authors}.`;
   return {
     title: `${product.title}${product.subtitle ? `: ${product.subtitle}` : ''} by ${authors} (${formatLabel(product.format)})`,
@@ -134,6 +136,7 @@ export default async function BookPage({ params, searchParams }: Props) {
       <MeetTheAuthors product={product} />
       <OffersSection
         listing={offers}
+        summary={offerSummary}
         condition={query.condition}
         filterHref={offersHref}
         moreHref={(cursor) => link({ offersCursor: cursor }, '#offers')}
