@@ -1,5 +1,5 @@
-import type { ContributorRole, Money, ProductFormat } from './api/catalog-paths';
-import type { OfferCondition } from './api/offers-paths';
+import type { Money, ProductFormat } from './api/catalog';
+import type { OfferCondition } from './api/offers';
 
 /**
  * Display wording only: every number shown (prices, counts, savings, averages) comes from the
@@ -26,7 +26,7 @@ export function formatLabel(format: ProductFormat): string {
 
 export const FORMAT_OPTIONS = Object.entries(FORMATS) as [ProductFormat, string][];
 
-const ROLES: Record<ContributorRole, string> = {
+const ROLES: Record<string, string> = {
   author: 'Author',
   editor: 'Editor',
   translator: 'Translator',
@@ -34,8 +34,8 @@ const ROLES: Record<ContributorRole, string> = {
   contributor: 'Contributor',
 };
 
-export function roleLabel(role: ContributorRole): string {
-  return ROLES[role];
+export function roleLabel(role: string): string {
+  return ROLES[role] ?? role.charAt(0).toUpperCase() + role.slice(1);
 }
 
 const CLASSES = { new: 'New', used: 'Used', collectible: 'Collectible' } as const;

@@ -1,5 +1,4 @@
-import type { ProductPage } from './api/catalog';
-import type { ProductFormat } from './api/catalog-paths';
+import type { ProductFormat, ProductPage } from './api/catalog';
 
 const BOOK_FORMATS: Record<ProductFormat, string> = {
   paperback: 'https://schema.org/Paperback',

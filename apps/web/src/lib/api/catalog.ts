@@ -1,15 +1,19 @@
 import type { Client } from 'openapi-fetch';
 import { cache } from 'react';
 import { webConfig } from '../config';
-import type { paths } from './catalog-paths';
+import type { paths } from '../../api/generated/catalog';
 import { type JsonBody, load, type Loaded, serviceClient } from './http';
 
-export type { ConditionClass, Money, ProductFormat, SearchSort } from './catalog-paths';
+/** The catalog's answers, typed by the generated OpenAPI types (npm run openapi). */
 export type SearchQuery = NonNullable<paths['/products']['get']['parameters']['query']>;
+export type ProductFormat = NonNullable<SearchQuery['format']>;
+export type ConditionClass = NonNullable<SearchQuery['condition']>;
+export type SearchSort = NonNullable<SearchQuery['sort']>;
 export type SearchResults = JsonBody<paths['/products']['get']>;
 export type ProductCard = SearchResults['items'][number];
 export type ProductPage = JsonBody<paths['/products/{id}']['get']>;
 export type Product = ProductPage['product'];
+export type Money = NonNullable<Product['listPrice']>;
 export type OfferSummary = ProductPage['offerSummary'];
 export type RatingSummary = ProductPage['ratingSummary'];
 

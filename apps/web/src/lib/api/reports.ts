@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import { webConfig } from '../config';
 import { type JsonBody, load, type Loaded, serviceClient } from './http';
-import type { paths } from './reports-paths';
+import type { paths } from '../../api/generated/reports';
 
 export type ReportList = JsonBody<paths['/me/reports']['get']>;
 

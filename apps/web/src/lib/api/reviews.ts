@@ -1,11 +1,11 @@
 import type { Client } from 'openapi-fetch';
 import { webConfig } from '../config';
 import { type JsonBody, load, type Loaded, serviceClient } from './http';
-import type { paths } from './reviews-paths';
+import type { paths } from '../../api/generated/reviews';
 
-export type { ReviewSort } from './reviews-paths';
 type ListOperation = paths['/products/{productId}/reviews']['get'];
 export type ReviewListQuery = NonNullable<ListOperation['parameters']['query']>;
+export type ReviewSort = NonNullable<ReviewListQuery['sort']>;
 export type ReviewList = JsonBody<ListOperation>;
 export type PublicReview = ReviewList['items'][number];
 
