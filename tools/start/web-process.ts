@@ -93,6 +93,8 @@ export function spawnWeb(input: {
         REVIEWS_URL: input.upstreams.reviews,
         REPORTS_URL: input.upstreams.reports,
         SITE_URL: url,
+        // The services `npm start` runs verify the local development key: sign-in is the local page.
+        WEB_AUTH_MODE: 'local',
       },
       stdio: ['ignore', input.output, input.output],
     },

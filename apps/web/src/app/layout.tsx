@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AccountMenu } from '../components/account-menu';
 import { SearchBox } from '../components/search-box';
 import { webConfig } from '../lib/config';
 import './globals.css';
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Bookstore
             </Link>
             <SearchBox id="site-search" />
+            <AccountMenu />
           </div>
         </header>
         <main id="main" className="site-main">

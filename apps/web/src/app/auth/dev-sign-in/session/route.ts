@@ -1,0 +1,23 @@
+import { NextResponse } from 'next/server';
+import { refuseCrossSite } from '../../../../lib/session/csrf';
+import { formText, localAuth, localSession, viewerFromForm } from '../../../../lib/session/local-sign-in';
+import { safeReturnTo } from '../../../../lib/session/return-to';
+import { writeSession } from '../../../../lib/session/store';
+
+/** The development sign-in form's target: mints a local token and starts the session. */
+export async function POST(request: Request): Promise<Response> {
+  const config = localAuth();
+  if (!config) return new Response('Not found', { status: 404 });
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
+  const form = await request.formData();
+  const returnTo = safeReturnTo(formText(form, 'returnTo'));
+  const viewer = viewerFromForm(form);
+  if (typeof viewer === 'string') {
+    const back = `/auth/dev-sign-in?${new URLSearchParams({ returnTo, error: viewer }).toString()}`;
+    return NextResponse.redirect(new URL(back, request.url), 303);
+  }
+  const response = NextResponse.redirect(new URL(returnTo, request.url), 303);
+  await writeSession(response, await localSession(config, viewer));
+  return response;
+}

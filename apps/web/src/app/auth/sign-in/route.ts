@@ -1,0 +1,27 @@
+import { authConfig } from '../../../lib/config';
+import { startOidcSignIn } from '../../../lib/session/oidc-flow';
+import { safeReturnTo, seeOther } from '../../../lib/session/return-to';
+
+/**
+ * Where every "Sign in" link points: the development page locally, the identity provider
+ * otherwise. Without `returnTo`, it comes back to the page the link was on (a same-site Referer).
+ */
+export async function GET(request: Request): Promise<Response> {
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo') ?? refererPath(request));
+  if (authConfig().mode === 'local') {
+    return seeOther(`/auth/dev-sign-in?${new URLSearchParams({ returnTo }).toString()}`);
+  }
+  return startOidcSignIn(returnTo);
+}
+
+function refererPath(request: Request): string | undefined {
+  const referer = request.headers.get('referer');
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    if (url.origin !== new URL(request.url).origin || url.pathname.startsWith('/auth/')) return undefined;
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return undefined;
+  }
+}
