@@ -38,7 +38,13 @@ export class ReviewReadingService {
     const page = rows.slice(0, query.limit);
     const names = await this.namesOf(page);
     return {
-      items: page.map((review) => toPublicView(review, this.nameOf(review, names))),
+      items: page.map((review) =>
+        toPublicView(
+          review,
+          this.nameOf(review, names),
+          review.penNameId && names.has(review.penNameId) ? review.penNameId : undefined,
+        ),
+      ),
       ...(rows.length > query.limit ? { nextCursor: nextCursor(query.sort, page[page.length - 1]) } : {}),
     };
   }

@@ -8,6 +8,8 @@ export const publicReviewViewSchema = z.object({
   reviewId: z.string(),
   productId: z.string(),
   author: z.string(),
+  /** The pen name's opaque id when the author is shown by one: what a shopper reports a pen name by. */
+  authorPenNameId: z.string().optional(),
   rating: z.int().min(1).max(5),
   title: z.string().optional(),
   body: z.string(),

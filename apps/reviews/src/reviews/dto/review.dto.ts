@@ -62,11 +62,13 @@ export type MyReviewsQuery = z.output<typeof myReviewsQuerySchema>;
 
 export type { OwnReviewView, PublicReviewView } from './review-views';
 
-export function toPublicView(review: Review, author: string): PublicReviewView {
+/** `authorPenNameId`: the pen name shown as `author`, if any (shoppers report a pen name by it). */
+export function toPublicView(review: Review, author: string, authorPenNameId?: string): PublicReviewView {
   return {
     reviewId: review._id,
     productId: review.productId,
     author,
+    ...(authorPenNameId ? { authorPenNameId } : {}),
     rating: review.rating,
     ...(review.title ? { title: review.title } : {}),
     body: review.body,

@@ -918,6 +918,7 @@ export interface operations {
               reviewId: string;
               productId: string;
               author: string;
+              authorPenNameId?: string;
               rating: number;
               title?: string;
               body: string;
@@ -1038,6 +1039,7 @@ export interface operations {
               reviewId: string;
               productId: string;
               author: string;
+              authorPenNameId?: string;
               rating: number;
               title?: string;
               body: string;
@@ -1334,6 +1336,7 @@ export interface operations {
             reviewId: string;
             productId: string;
             author: string;
+            authorPenNameId?: string;
             rating: number;
             title?: string;
             body: string;
@@ -1666,6 +1669,7 @@ export interface operations {
             reviewId: string;
             productId: string;
             author: string;
+            authorPenNameId?: string;
             rating: number;
             title?: string;
             body: string;
