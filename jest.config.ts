@@ -34,7 +34,10 @@ const config: Config = {
       testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/libs/testing/src/jest/integration-timeout.ts',
+        '<rootDir>/libs/testing/src/jest/openapi-responses.ts',
+      ],
     },
     {
       ...shared,

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceName } from '@app/contracts';
 import { AppConfig, createService, loadAppConfig, LOCAL_DEV_JWT_SECRET } from '@app/platform';
 import { testDatabaseUri, testInfra } from './infra/test-infra';
+import { recordResponses } from './openapi/response-recorder';
 
 export interface TestService {
   readonly app: NestFastifyApplication;
@@ -48,6 +49,7 @@ export async function startServiceOn(
     ...env,
   });
   const app = await createService(moduleFor(config), config);
+  recordResponses(app, service);
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
