@@ -16,6 +16,8 @@ import { JsonSchema, openApiSchemaOf } from './json-schema';
 
 type AuthMode = 'public' | 'optional' | 'bearer';
 
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+
 interface DocumentedRoute {
   readonly doc?: RouteDoc;
   readonly auth: AuthMode;
@@ -52,9 +54,9 @@ export function buildOpenApiDocument(app: INestApplication, service: string): Op
   const shared = sharedComponents();
   document.components = { ...document.components, ...shared };
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem) as Operation[]) {
+    for (const [method, operation] of Object.entries(pathItem) as [string, Operation][]) {
       const route = operation.operationId ? routes.get(operation.operationId) : undefined;
-      if (route) completeOperation(operation, route);
+      if (route) completeOperation(operation, route, method);
     }
   }
   return document;
@@ -85,7 +87,7 @@ function documentedRoutes(app: INestApplication): Map<string, DocumentedRoute> {
   return routes;
 }
 
-function completeOperation(operation: Operation, route: DocumentedRoute): void {
+function completeOperation(operation: Operation, route: DocumentedRoute, method: string): void {
   const { doc, auth } = route;
   operation.security = auth === 'public' ? [] : auth === 'optional' ? [{}, { bearer: [] }] : [{ bearer: [] }];
   if (!doc) return;
@@ -118,21 +120,22 @@ function completeOperation(operation: Operation, route: DocumentedRoute): void {
         : {}),
     };
   }
-  for (const [status, codes] of errorCodesOf(operation, route)) {
+  for (const [status, codes] of errorCodesOf(operation, route, method)) {
     if (!(status in responses)) responses[status] = errorResponse(status, codes);
   }
   operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The codes each error status of the operation can carry: the route's own and the platform's. */
-function errorCodesOf(operation: Operation, route: DocumentedRoute): Map<number, string[]> {
+function errorCodesOf(operation: Operation, route: DocumentedRoute, method: string): Map<number, string[]> {
   const codes = new Map<number, string[]>();
   const add = (status: number, ...more: string[]) =>
     codes.set(status, [...(codes.get(status) ?? []), ...more]);
   for (const [status, own] of Object.entries(route.doc?.errors ?? {})) add(Number(status), ...own);
   const hasQuery = (operation.parameters ?? []).some((p) => p.in === 'query');
   if (hasQuery || operation.requestBody) add(400, PLATFORM_ERROR_CODES.validation);
-  if (operation.requestBody) {
+  // Fastify reads a body sent with these methods even when the route takes none.
+  if (operation.requestBody || BODY_METHODS.has(method)) {
     add(400, PLATFORM_ERROR_CODES.unreadableBody);
     add(413, PLATFORM_ERROR_CODES.bodyTooLarge);
     add(415, PLATFORM_ERROR_CODES.unsupportedMediaType);

@@ -1083,6 +1083,21 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: `BAD_REQUEST`. */
+      400: {
+        headers: {
+          'X-Correlation-Id': components['headers']['X-Correlation-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'] & {
+            error: {
+              /** @enum {string} */
+              code: 'BAD_REQUEST';
+            };
+          };
+        };
+      };
       /** @description Error codes: `AUTH_CLAIMS_INVALID`, `AUTH_TOKEN_EXPIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_MALFORMED`, `AUTH_TOKEN_MISSING`. */
       401: {
         headers: {
@@ -1145,6 +1160,36 @@ export interface operations {
             error: {
               /** @enum {string} */
               code: 'APPEAL_NEEDS_ANOTHER_MODERATOR' | 'CASE_CLAIMED' | 'CASE_NOT_CLAIMABLE';
+            };
+          };
+        };
+      };
+      /** @description Error codes: `PAYLOAD_TOO_LARGE`. */
+      413: {
+        headers: {
+          'X-Correlation-Id': components['headers']['X-Correlation-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'] & {
+            error: {
+              /** @enum {string} */
+              code: 'PAYLOAD_TOO_LARGE';
+            };
+          };
+        };
+      };
+      /** @description Error codes: `UNSUPPORTED_MEDIA_TYPE`. */
+      415: {
+        headers: {
+          'X-Correlation-Id': components['headers']['X-Correlation-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'] & {
+            error: {
+              /** @enum {string} */
+              code: 'UNSUPPORTED_MEDIA_TYPE';
             };
           };
         };
