@@ -5,6 +5,7 @@ import { SERVICE_NAMES, SERVICE_SPECS } from '@app/contracts';
 import { LOCAL_DEV_JWT_SECRET, loadAppConfig, REQUIRED_ENV } from '@app/platform';
 import { imageConfig, ParsedDockerfile, parseDockerfile } from './support/dockerfile';
 import { REPO_ROOT, requireTools, run, runOrThrow, TOOL_PATHS } from './support/tools';
+import { WEB_APP, WEB_UPSTREAMS, webConfigSource, webRouteHandlerExists } from './support/web-app';
 
 jest.setTimeout(60_000);
 
@@ -65,7 +66,7 @@ describe('docker-compose.yml', () => {
   it('validates with compose-go for the infra profile alone and for infra + app', () => {
     expect(Object.keys(loadCompose('infra').services).sort()).toEqual(['kafka', 'mongodb']);
     expect(Object.keys(project.services).sort()).toEqual(
-      ['kafka', 'mongodb', 'kafka-topics', 'demo-loader', ...SERVICE_NAMES].sort(),
+      ['kafka', 'mongodb', 'kafka-topics', 'demo-loader', WEB_APP.name, ...SERVICE_NAMES].sort(),
     );
   });
 
@@ -134,6 +135,75 @@ describe('docker-compose.yml', () => {
         cap_drop: ['ALL'],
         security_opt: ['no-new-privileges:true'],
       });
+    });
+  });
+
+  describe('web (the storefront)', () => {
+    const web = () => project.services[WEB_APP.name];
+    const image = () => imageConfig(dockerfile, WEB_APP.name);
+
+    it('is built from the web Dockerfile target, in the app profile, and publishes port 3000 on the host', () => {
+      expect(web().profiles).toEqual(['app']);
+      expect(web().build).toMatchObject({ dockerfile: 'Dockerfile', target: WEB_APP.name });
+      expect(web().command ?? null).toBeNull();
+      expect(web().ports).toEqual([
+        expect.objectContaining({
+          target: WEB_APP.port,
+          published: String(WEB_APP.port),
+          host_ip: '127.0.0.1',
+        }),
+      ]);
+      expect(image().exposed).toEqual([String(WEB_APP.port)]);
+    });
+
+    it('is healthy when its readiness route answers, exactly as the image checks it', () => {
+      expect(web().healthcheck?.test).toEqual(image().healthcheck);
+      expect(web().healthcheck?.test.join(' ')).toContain(
+        `http://127.0.0.1:${WEB_APP.port}${WEB_APP.readyPath}`,
+      );
+      expect(webRouteHandlerExists(WEB_APP.readyPath)).toBe(true);
+    });
+
+    it('starts once the four services are healthy, and needs nothing else', () => {
+      expect(web().depends_on).toEqual(
+        Object.fromEntries(
+          SERVICE_NAMES.map((s) => [s, expect.objectContaining({ condition: 'service_healthy' })]),
+        ),
+      );
+    });
+
+    it("calls each service at its name and port on the compose network, through the app's own variables", () => {
+      const env = { ...image().env, ...web().environment } as Record<string, string>;
+      const config = webConfigSource();
+      for (const { service, variable } of WEB_UPSTREAMS) {
+        expect(config).toMatch(new RegExp(`\\b${variable}\\b`));
+        expect({ variable, url: env[variable] }).toEqual({
+          variable,
+          url: `http://${service}:${SERVICE_SPECS[service].port}`,
+        });
+        expect(project.services[service].ports?.[0]?.target).toBe(SERVICE_SPECS[service].port);
+      }
+      // Next's standalone server binds to HOSTNAME and PORT.
+      expect(env).toMatchObject({ HOSTNAME: '0.0.0.0', PORT: String(WEB_APP.port), NODE_ENV: 'production' });
+      expect(env.SITE_URL).toBe(`http://127.0.0.1:${WEB_APP.port}`);
+    });
+
+    it('signs in locally with the key the services verify', () => {
+      const env = web().environment ?? {};
+      expect(env.WEB_AUTH_MODE).toBe('local');
+      expect(webConfigSource()).toMatch(/\bWEB_AUTH_MODE\b/);
+      expect(env.AUTH_JWT_SECRET).toBe(LOCAL_DEV_JWT_SECRET);
+      expect(env.AUTH_JWT_SECRET).toBe(project.services.catalog.environment?.AUTH_JWT_SECRET);
+    });
+
+    it("runs read-only, without capabilities, writing only to /tmp and Next's cache", () => {
+      expect(web()).toMatchObject({
+        read_only: true,
+        cap_drop: ['ALL'],
+        security_opt: ['no-new-privileges:true'],
+      });
+      const [uid, gid] = (image().user ?? '0').split(':');
+      expect(web().tmpfs).toEqual(['/tmp', `/app/apps/web/.next/cache:uid=${uid},gid=${gid}`]);
     });
   });
 

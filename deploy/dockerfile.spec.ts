@@ -5,6 +5,7 @@ import { SERVICE_NAMES, SERVICE_SPECS } from '@app/contracts';
 import { dockerIgnored, imageConfig, ParsedDockerfile, parseDockerfile } from './support/dockerfile';
 import { named, render, Workload } from './support/manifests';
 import { REPO_ROOT, requireTools } from './support/tools';
+import { WEB_APP } from './support/web-app';
 
 jest.setTimeout(60_000);
 
@@ -34,7 +35,7 @@ describe('Dockerfile', () => {
   it('parses with BuildKit and passes its linter without a warning', () => {
     expect(dockerfile.warnings).toEqual([]);
     expect(dockerfile.stages.map((s) => s.name)).toEqual(
-      expect.arrayContaining([...SERVICE_NAMES, 'demo-loader']),
+      expect.arrayContaining([...SERVICE_NAMES, WEB_APP.name, 'demo-loader']),
     );
   });
 
@@ -95,6 +96,57 @@ describe('Dockerfile', () => {
     });
   });
 
+  describe('target web (the storefront)', () => {
+    const web = () => imageConfig(dockerfile, WEB_APP.name);
+
+    it("serves Next's standalone server on 0.0.0.0:3000 in production mode, checked on its readiness route", () => {
+      expect(web().cmd).toEqual(['node', 'apps/web/server.js']);
+      expect(web().env).toMatchObject({
+        NODE_ENV: 'production',
+        HOSTNAME: '0.0.0.0',
+        PORT: String(WEB_APP.port),
+      });
+      expect(web().exposed).toEqual([String(WEB_APP.port)]);
+      expect(web().healthcheck).toEqual([
+        'CMD',
+        'node',
+        '-e',
+        expect.stringContaining(`'http://127.0.0.1:${WEB_APP.port}${WEB_APP.readyPath}'`),
+      ]);
+    });
+
+    it('builds the standalone output and ships only it, the static assets and public/', () => {
+      const build = imageConfig(dockerfile, 'web-build');
+      expect(build.env.NEXT_OUTPUT).toBe('standalone');
+      expect(readFileSync(join(REPO_ROOT, 'apps/web/next.config.ts'), 'utf8')).toMatch(/standalone/);
+      expect(build.runs.some((r) => /npm run build:web/.test(r))).toBe(true);
+      expect(web().copies).toEqual([
+        { from: 'web-build', sources: ['/app/apps/web/.next/standalone'], dest: './' },
+        { from: 'web-build', sources: ['/app/apps/web/.next/static'], dest: './apps/web/.next/static' },
+        { from: 'web-build', sources: ['/app/apps/web/public'], dest: './apps/web/public' },
+      ]);
+    });
+
+    it('runs as the non-root uid the Kubernetes Deployment declares', () => {
+      const [uid, gid] = (web().user ?? '0').split(':').map(Number);
+      expect(uid).toBeGreaterThan(0);
+      expect(gid).toBeGreaterThan(0);
+      for (const overlay of ['dev', 'prod'] as const) {
+        const pod = named<Workload>(render(overlay), 'Deployment', WEB_APP.name).spec.template.spec;
+        expect(pod.securityContext).toMatchObject({ runAsUser: uid, runAsNonRoot: true });
+      }
+    });
+
+    it("keeps Next and React out of the services' images: their dependencies install without the web workspace", () => {
+      for (const stage of ['prod-deps', 'build']) {
+        const sources = imageConfig(dockerfile, stage).copies.flatMap((c) => c.sources);
+        expect({ stage, web: sources.some((s) => s.startsWith('apps/web')) }).toEqual({ stage, web: false });
+      }
+      const webBuild = imageConfig(dockerfile, 'web-build').copies.flatMap((c) => c.sources);
+      expect(webBuild).toContain('apps/web/package.json');
+    });
+  });
+
   it('has a one-shot demo-loader target running the demo loader script', () => {
     const { script } = nodeCommand(imageConfig(dockerfile, 'demo-loader').cmd);
     expect(script).toBe('dist/tools/demo/load-demo.js');
@@ -138,6 +190,9 @@ describe('.dockerignore', () => {
       'libs/contracts/src/naming.spec.ts',
       'k8s/base/kustomization.yaml',
       'deploy/tools/install.sh',
+      'apps/web/.next/BUILD_ID',
+      'apps/web/e2e/seed-book.e2e.ts',
+      'node_modules/next/package.json',
     ];
     for (const file of excluded)
       expect({ file, ignored: dockerIgnored(file) }).toEqual({ file, ignored: true });

@@ -1,7 +1,7 @@
 import { SERVICE_NAMES, SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { loadAppConfig } from '@app/platform';
 import { appRoutes } from './support/app-routes';
-import { backendsFor, concretePath, HttpRoute } from './support/gateway-routing';
+import { backendsFor, concretePath, Gateway, HttpRoute } from './support/gateway-routing';
 import {
   containerEnv,
   K8sObject,
@@ -17,6 +17,7 @@ import {
 import { allowedFlows, peerText } from './support/network-policy';
 import { placeholderSecret } from './support/secrets';
 import { requireTools } from './support/tools';
+import { PUBLIC_HOSTS, WEB_APP } from './support/web-app';
 
 jest.setTimeout(60_000);
 
@@ -85,12 +86,13 @@ describe.each(OVERLAYS)('k8s/%s network', (overlay: Overlay) => {
   describe.each(SERVICE_NAMES)('%s NetworkPolicy', (service) => {
     const port = SERVICE_SPECS[service].port;
 
-    it('denies by default and admits only the gateway and Prometheus, on the HTTP port', () => {
+    it('denies by default and admits only the gateway, the storefront and Prometheus, on the HTTP port', () => {
       const flows = allowedFlows(objects, podLabels(service), { http: port });
       expect(flows.defaultDenyIngress).toBe(true);
       expect([...flows.ingress].sort()).toEqual(
         [
           `ns{kubernetes.io/metadata.name=${GATEWAY_NAMESPACE}} -> TCP/${port}`,
+          `pod{app.kubernetes.io/name=${WEB_APP.name}} -> TCP/${port}`,
           `${PROMETHEUS_PEER} -> TCP/${port}`,
         ].sort(),
       );
@@ -152,10 +154,18 @@ describe.each(OVERLAYS)('k8s/%s network', (overlay: Overlay) => {
     ]);
   });
 
-  describe('Gateway API routing', () => {
+  describe('Gateway API routing on the API host', () => {
+    const apiHost = PUBLIC_HOSTS[overlay].api;
+
     it.each(SERVICE_NAMES)("sends %s's rows of the route table to it, and only to it", (service) => {
-      for (const path of ROUTE_TABLE[service]) {
-        expect({ path, backends: backendsFor(objects, path) }).toEqual({ path, backends: [service] });
+      for (const at of apiHost) {
+        for (const path of ROUTE_TABLE[service]) {
+          expect({ at, path, backends: backendsFor(objects, path, at) }).toEqual({
+            at,
+            path,
+            backends: [service],
+          });
+        }
       }
     });
 
@@ -165,32 +175,38 @@ describe.each(OVERLAYS)('k8s/%s network', (overlay: Overlay) => {
         const config = loadAppConfig(service, envOf(service));
         for (const route of (await appRoutes(service, config)).own) {
           const path = concretePath(route.path);
-          expect({ route, backends: backendsFor(objects, path) }).toEqual({ route, backends: [service] });
+          for (const at of apiHost)
+            expect({ route, at, backends: backendsFor(objects, path, at) }).toEqual({
+              route,
+              at,
+              backends: [service],
+            });
         }
       },
     );
 
     it('does not expose health, metrics, docs or near misses', () => {
-      for (const path of UNROUTED)
-        expect({ path, backends: backendsFor(objects, path) }).toEqual({ path, backends: [] });
+      for (const at of apiHost)
+        for (const path of UNROUTED)
+          expect({ path, backends: backendsFor(objects, path, at) }).toEqual({ path, backends: [] });
     });
 
-    it('uses anchored RE2-compatible expressions, attaches to the Gateway and targets real Service ports', () => {
-      const gateway = named<K8sObject & { spec: { listeners: { name: string }[] } }>(
-        objects,
-        'Gateway',
-        'marketplace',
-      );
-      expect(gateway.spec.listeners.length).toBeGreaterThan(0);
+    it('uses anchored RE2-compatible expressions, attaches to named listeners and targets real Service ports', () => {
+      const gateway = named<Gateway>(objects, 'Gateway', 'marketplace');
+      const listeners = gateway.spec.listeners.map((l) => l.name);
+      expect(listeners.length).toBeGreaterThan(0);
       for (const route of ofKind<HttpRoute>(objects, 'HTTPRoute')) {
-        expect(route.spec.parentRefs).toEqual([{ name: gateway.metadata.name }]);
+        for (const parent of route.spec.parentRefs) {
+          expect(parent).toEqual({ name: gateway.metadata.name, sectionName: expect.any(String) });
+          expect(listeners).toContain(parent.sectionName);
+        }
         for (const rule of route.spec.rules) {
-          for (const { path } of rule.matches) {
+          for (const { path } of rule.matches ?? []) {
             if (path.type !== 'RegularExpression') continue;
             expect(path.value).toMatch(/^\^.*\$$/);
             expect(path.value).not.toMatch(/\(\?[=!<]|\\[1-9]/); // no lookaround or backreference (RE2)
           }
-          for (const backend of rule.backendRefs) {
+          for (const backend of rule.backendRefs ?? []) {
             const svc = named<K8sObject & { spec: { ports: { port: number }[] } }>(
               objects,
               'Service',

@@ -11,6 +11,8 @@ export const PROD_EXTERNAL_SECRETS: Readonly<Record<string, readonly string[]>> 
   'mongodb-admin': ['username', 'password'],
   'mongodb-keyfile': ['keyfile'],
   'marketplace-tls': ['tls.crt', 'tls.key'],
+  'web-session': ['secret'],
+  'web-tls': ['tls.crt', 'tls.key'],
 };
 
 export function unrenderedSecretsAllowed(objects: readonly K8sObject[], overlay: Overlay) {
