@@ -16,13 +16,36 @@ export function OffersSection(props: {
   condition: ConditionClass | undefined;
   filterHref: (condition: ConditionClass | undefined) => string;
   moreHref: (cursor: string) => string;
+  /** The report page for one offer. */
+  reportHref: (offerId: string) => string;
 }) {
-  const { listing, summary, condition, filterHref, moreHref } = props;
+  const { listing, summary, condition } = props;
   // Filters for the conditions on offer, counted as the offer box counts them.
   const classes = CLASSES.filter((cls) => summary.byConditionClass[cls].count > 0 || cls === condition);
   return (
     <section id="offers" className="section" aria-labelledby="offers-heading">
       <h2 id="offers-heading">Offers from sellers</h2>
+      {summary.totalOffers === 0 && listing.ok && listing.data.items.length === 0 ? (
+        <p>No seller is offering this book right now.</p>
+      ) : (
+        <OffersBody {...props} classes={classes} />
+      )}
+    </section>
+  );
+}
+
+function OffersBody(props: {
+  listing: Loaded<OfferListing>;
+  summary: OfferSummary;
+  condition: ConditionClass | undefined;
+  classes: ConditionClass[];
+  filterHref: (condition: ConditionClass | undefined) => string;
+  moreHref: (cursor: string) => string;
+  reportHref: (offerId: string) => string;
+}) {
+  const { listing, summary, condition, classes, filterHref, moreHref, reportHref } = props;
+  return (
+    <>
       <ul className="chips" aria-label="Show offers in condition">
         <li>
           <a href={filterHref(undefined)} aria-current={condition === undefined ? 'true' : undefined}>
@@ -45,7 +68,9 @@ export function OffersSection(props: {
         <>
           {CLASSES.map((cls) => {
             const offers = listing.data.items.filter((offer) => offer.conditionClass === cls);
-            return offers.length > 0 ? <OffersTable key={cls} cls={cls} offers={offers} /> : null;
+            return offers.length > 0 ? (
+              <OffersTable key={cls} cls={cls} offers={offers} reportHref={reportHref} />
+            ) : null;
           })}
           {listing.data.nextCursor ? (
             <p>
@@ -54,11 +79,19 @@ export function OffersSection(props: {
           ) : null}
         </>
       )}
-    </section>
+    </>
   );
 }
 
-function OffersTable({ cls, offers }: { cls: ConditionClass; offers: ListingOffer[] }) {
+function OffersTable({
+  cls,
+  offers,
+  reportHref,
+}: {
+  cls: ConditionClass;
+  offers: ListingOffer[];
+  reportHref: (offerId: string) => string;
+}) {
   return (
     <table className="offers-table">
       <caption>{conditionClassLabel(cls)} copies</caption>
@@ -87,7 +120,12 @@ function OffersTable({ cls, offers }: { cls: ConditionClass; offers: ListingOffe
               {offer.conditionNote ? <span className="note">{offer.conditionNote}</span> : null}
             </td>
             <td className="num price">{formatMoney(offer.price)}</td>
-            <td>{offer.handlingLabel}</td>
+            <td>
+              {offer.handlingLabel}
+              <a className="report-link" href={reportHref(offer.id)}>
+                Report<span className="visually-hidden"> the offer from {offer.seller.displayName}</span>
+              </a>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -16,6 +16,10 @@ export const REVIEW_SORTS: [ReviewSort, string][] = [
 export interface ReviewLinks {
   /** The list with this sort, star filter and cursor (undefined: the first page). */
   readonly href: (change: { sort: ReviewSort; stars: number | undefined; cursor?: string }) => string;
+  /** The write-a-review page. */
+  readonly write: string;
+  /** The report page for a review or a pen name. */
+  readonly report: (type: 'review' | 'pen_name', id: string) => string;
 }
 
 /** "Customer Reviews": the rating summary, then the reviews with sort, star filter and pages. */
@@ -32,6 +36,11 @@ export function ReviewsSection(props: {
     <section id="reviews" className="section" aria-labelledby="reviews-heading">
       <h2 id="reviews-heading">Customer Reviews</h2>
       <RatingSummaryView summary={summary} />
+      <p>
+        <a href={links.write} className="write-review">
+          Write a review
+        </a>
+      </p>
       {summary.count > 0 ? (
         <>
           <nav aria-label="Sort reviews">
@@ -69,7 +78,7 @@ export function ReviewsSection(props: {
           </nav>
         </>
       ) : null}
-      <ReviewItems list={list} hasReviews={summary.count > 0} />
+      <ReviewItems list={list} hasReviews={summary.count > 0} report={links.report} />
       {list.ok && (paged || list.data.nextCursor) ? (
         <nav className="pager" aria-label="Review pages">
           {paged ? <a href={links.href({ sort, stars })}>« First page</a> : <span />}
@@ -120,7 +129,15 @@ function RatingSummaryView({ summary }: { summary: RatingSummary }) {
   );
 }
 
-function ReviewItems({ list, hasReviews }: { list: Loaded<ReviewList>; hasReviews: boolean }) {
+function ReviewItems({
+  list,
+  hasReviews,
+  report,
+}: {
+  list: Loaded<ReviewList>;
+  hasReviews: boolean;
+  report: ReviewLinks['report'];
+}) {
   if (!list.ok) return <Unavailable what="Customer reviews" />;
   if (list.data.items.length === 0) return hasReviews ? <p>No reviews match this filter.</p> : null;
   return (
@@ -137,6 +154,19 @@ function ReviewItems({ list, hasReviews }: { list: Loaded<ReviewList>; hasReview
             {review.helpfulVotes === 0
               ? 'No helpful votes yet'
               : `${plural(review.helpfulVotes, 'person', 'people')} found this helpful`}
+          </p>
+          <p className="report-link">
+            <a href={report('review', review.reviewId)}>
+              Report<span className="visually-hidden"> the review by {review.author}</span>
+            </a>
+            {review.authorPenNameId ? (
+              <>
+                {' · '}
+                <a href={report('pen_name', review.authorPenNameId)}>
+                  Report the pen name<span className="visually-hidden"> {review.author}</span>
+                </a>
+              </>
+            ) : null}
           </p>
         </article>
       ))}

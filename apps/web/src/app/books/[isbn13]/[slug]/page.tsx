@@ -4,12 +4,14 @@ import { Cover } from '../../../../components/cover';
 import { EditorialReviews, MeetTheAuthors, ProductDetails } from '../../../../components/product/details';
 import { OfferBox } from '../../../../components/product/offer-box';
 import { OffersSection } from '../../../../components/product/offers-section';
+import { LiveUpdates } from '../../../../components/product/live-updates';
 import { ReviewsSection } from '../../../../components/product/reviews-section';
 import { Stars } from '../../../../components/stars';
 import { Unavailable } from '../../../../components/unavailable';
 import { offerListing } from '../../../../lib/api/offers';
 import { reviewList } from '../../../../lib/api/reviews';
 import { loadBook } from '../../../../lib/book';
+import { reportPath, writeReviewPath } from '../../../../lib/community/wording';
 import { webConfig } from '../../../../lib/config';
 import { formatDate, formatLabel, formatMoney, listNames, plural } from '../../../../lib/format';
 import { parseProductQuery, type ProductQuery, productQueryPath } from '../../../../lib/product-query';
@@ -140,6 +142,7 @@ export default async function BookPage({ params, searchParams }: Props) {
         condition={query.condition}
         filterHref={offersHref}
         moreHref={(cursor) => link({ offersCursor: cursor }, '#offers')}
+        reportHref={(offerId) => reportPath('offer', offerId, `${path}#offers`)}
       />
       <ReviewsSection
         summary={ratingSummary}
@@ -149,8 +152,16 @@ export default async function BookPage({ params, searchParams }: Props) {
         paged={query.reviewsCursor !== undefined}
         links={{
           href: ({ sort, stars, cursor }) => link({ sort, stars, reviewsCursor: cursor }, '#reviews'),
+          write: writeReviewPath(path),
+          report: (type, id) => reportPath(type, id, `${path}#reviews`),
         }}
       />
+      <p className="report-content">
+        If you find inappropriate content on this page, please{' '}
+        <a href={reportPath('product', product.id, path)}>report this book</a>; each offer and review has its
+        own “Report” link.
+      </p>
+      <LiveUpdates productId={product.id} offers={offerSummary.version} ratings={ratingSummary.version} />
     </article>
   );
 }
