@@ -64,7 +64,7 @@ describe('terminalFormatter', () => {
   });
 
   it("colours the service's name column when colour is on", () => {
-    expect(pretty(true)(line({ msg: 'hi' })).startsWith('\u001b[36mcatalog  |\u001b[39m ')).toBe(true);
+    expect(pretty(true)(line({ msg: 'hi' }))?.startsWith('\u001b[36mcatalog  |\u001b[39m ')).toBe(true);
   });
 
   it('passes a line that is not JSON through under the name column', () => {

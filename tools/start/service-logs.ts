@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -95,4 +96,32 @@ export function routeServiceOutput(input: {
   }
   if (open === 0) file.end();
   return written;
+}
+
+/**
+ * Routes the output of every process `npm start` runs (spawned with piped output): JSON into
+ * `<logDir>/<name>.log`, and onto `terminal` as `chooseLogView` says. `drained` resolves once every
+ * process's output has ended and is written.
+ */
+export function showServiceOutput(input: {
+  readonly processes: readonly { readonly name: string; readonly child: ChildProcess }[];
+  readonly logDir: string;
+  readonly namespace: string;
+  readonly terminal: Writable & { isTTY?: boolean; hasColors?: () => boolean };
+}): { logFiles: string[]; drained: Promise<void> } {
+  const view = chooseLogView(input.terminal.isTTY);
+  const colour = view === 'pretty' && (input.terminal.hasColors?.() ?? false);
+  const nameWidth = Math.max(...input.processes.map((running) => running.name.length));
+  const logFiles = input.processes.map((running) =>
+    serviceLogFile(input.logDir, running.name, input.namespace),
+  );
+  const done = input.processes.map((running, index) =>
+    routeServiceOutput({
+      streams: [running.child.stdout, running.child.stderr],
+      logFile: logFiles[index],
+      format: terminalFormatter({ name: running.name, index, nameWidth, view, colour }),
+      terminal: input.terminal,
+    }),
+  );
+  return { logFiles, drained: Promise.all(done).then(() => undefined) };
 }

@@ -44,7 +44,8 @@ export function spawnService(input: {
   repoRoot: string;
   name: ServiceName;
   env: Record<string, string>;
-  output: 'inherit' | 'ignore';
+  /** 'pipe': the caller reads the child's stdout and stderr (npm start's log routing). */
+  output: 'inherit' | 'ignore' | 'pipe';
 }): RunningService {
   const child = spawn(
     process.execPath,

@@ -1,7 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SERVICE_NAMES, SERVICE_SPECS } from '@app/contracts';
 import { databaseUri, expectEventually, testInfra } from '@app/testing';
-import { REPO_ROOT } from '../infra';
+import { INFRA_DIR, REPO_ROOT } from '../infra';
+import { serviceLogFile } from './service-logs';
 
 const PORT_OFFSET = 1100;
 
@@ -47,6 +50,17 @@ describe('npm start', () => {
       });
       expect(output.text()).toMatch(/demo: seed book \S+ \(created\)/);
       expect(output.text()).toContain('demo: 23 offers from');
+      // Not a terminal: the services' JSON lines come through as they are, and are in their files.
+      const logFile = serviceLogFile(join(INFRA_DIR, 'logs'), 'catalog', `${infra.runId}-start`);
+      expect(output.text()).toContain(`.infra/logs/${infra.runId}-start-catalog.log`);
+      const logged = readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.every((line) => (JSON.parse(line) as { service?: string }).service === 'catalog')).toBe(
+        true,
+      );
+      expect(output.text()).toContain(logged[0]);
       for (const name of SERVICE_NAMES) {
         const url = `http://127.0.0.1:${SERVICE_SPECS[name].port + PORT_OFFSET}`;
         expect((await fetch(`${url}/health/ready`)).status).toBe(200);

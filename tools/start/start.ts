@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVICE_NAMES } from '@app/contracts';
 import { LOCAL_DEV_JWT_SECRET } from '@app/platform';
 import { SEED_BOOK_ISBN13 } from '../demo/catalog-demo';
 import { loadDemo } from '../demo/load-demo';
-import { ensureTopics, releaseInfrastructure, REPO_ROOT, resolveInfrastructure } from '../infra';
+import { ensureTopics, INFRA_DIR, releaseInfrastructure, REPO_ROOT, resolveInfrastructure } from '../infra';
+import { MissingPrerequisiteError } from '../infra/prerequisites';
+import { showServiceOutput } from './service-logs';
 import {
   RunningService,
   serviceEnvironment,
@@ -12,6 +15,7 @@ import {
   stopService,
   waitUntilReady,
 } from './service-processes';
+import { summaryBlock } from './summary';
 import { bookPageUrl, ensureWebBuild, spawnWeb, WEB_BASE_PORT, waitUntilWebReady } from './web-process';
 
 const READY_TIMEOUT_MS = 90_000;
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
           AUTH_JWT_SECRET: LOCAL_DEV_JWT_SECRET,
         },
       ),
-      output: 'inherit',
+      output: 'pipe',
     }),
   );
 
@@ -87,10 +91,17 @@ async function main(): Promise<void> {
           reviews: urlOf('reviews'),
           reports: urlOf('reports'),
         },
-        output: 'inherit',
+        output: 'pipe',
       })
     : undefined;
   const processes = web ? [...services, web] : services;
+  // JSON in .infra/logs/<name>.log; on a terminal a readable view, elsewhere the JSON itself.
+  const output = showServiceOutput({
+    processes,
+    logDir: join(INFRA_DIR, 'logs'),
+    namespace,
+    terminal: process.stdout,
+  });
 
   let stopping = false;
   const stopAll = async (requestedExitCode: number): Promise<never> => {
@@ -107,6 +118,7 @@ async function main(): Promise<void> {
         ),
       );
       if (codes.some((code) => code !== 0)) exitCode = exitCode || 1;
+      await output.drained;
       if (!keepInfra && infra.startedHere) {
         say('stopping the infrastructure this run started');
         await releaseInfrastructure(infra.started);
@@ -127,27 +139,26 @@ async function main(): Promise<void> {
     await stopAll(1);
   }
 
+  const demo: string[] = [];
   try {
-    for (const line of await loadDemo({ catalog: urlOf('catalog'), offers: urlOf('offers') })) {
-      say(`demo: ${line}`);
-    }
+    demo.push(...(await loadDemo({ catalog: urlOf('catalog'), offers: urlOf('offers') })));
   } catch (error) {
     say(`demo data failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
   }
 
-  say('the marketplace is up:');
-  for (const service of services) {
-    say(
-      `  ${service.name.padEnd(8)} ${service.url}   docs ${service.url}/docs   health ${service.url}/health/details`,
-    );
-  }
-  if (web) {
-    say(`  web      ${web.url}   the storefront`);
-    say(`  seed book page: ${await bookPageUrl(web, SEED_BOOK_ISBN13)}`);
-  }
-  say('tokens for signed-in routes: npm run token -- --role seller --seller-id s-1');
-  say('press Ctrl-C to stop');
+  if (web) demo.push(`the seed book in the storefront: ${await bookPageUrl(web, SEED_BOOK_ISBN13)}`);
+  const entries = [
+    ...(web ? [{ name: 'web', url: web.url }] : []),
+    ...services.map((service) => ({
+      name: service.name,
+      url: service.url,
+      links: ['/docs', '/health/details'],
+    })),
+  ];
+  const colour = process.stdout.isTTY && process.stdout.hasColors();
+  const block = summaryBlock({ entries, demo, logFiles: output.logFiles, repoRoot: REPO_ROOT, colour });
+  for (const line of block) say(line);
   for (const service of processes) {
     void service.exited.then((code) => {
       if (!stopping) {
@@ -158,7 +169,13 @@ async function main(): Promise<void> {
   }
 }
 
+/** A missing tool is one line saying how to install it; anything unexpected keeps its stack. */
+function describeFailure(error: unknown): string {
+  if (error instanceof MissingPrerequisiteError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 main().catch((error: unknown) => {
-  say(`start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  say(`start failed: ${describeFailure(error)}`);
   process.exit(1);
 });

@@ -76,7 +76,7 @@ export interface RunningWeb {
 export function spawnWeb(input: {
   port: number;
   upstreams: WebUpstreams;
-  output: 'inherit' | 'ignore';
+  output: 'inherit' | 'ignore' | 'pipe';
 }): RunningWeb {
   const url = `http://127.0.0.1:${input.port}`;
   const child = spawn(
