@@ -105,6 +105,10 @@ test('search "goncharov" → the seed book page shows every seed number', async 
   await expect(page.locator('#offers tbody tr')).toHaveCount(23);
   await expectAccessible(page);
   expect(cspViolations).toEqual([]);
+  // The same page on a phone-sized screen, for a look at the responsive layout.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await saveLastPage(page, testInfo, 'product-page-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
   await saveLastPage(page, testInfo);
   await context.close();
 });
