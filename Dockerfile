@@ -9,7 +9,9 @@ ARG NODE_VERSION=24.22.3
 FROM node:${NODE_VERSION}-alpine AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# The root workspace alone: Next, React and the web app's other dependencies (apps/web) never enter
+# the services' images (checked: this installs 190 packages, none of next, react, react-dom).
+RUN npm ci --omit=dev --workspaces=false --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # ---- compile TypeScript (npm run build: tsc -p tsconfig.build.json -> dist/) ------------------
 FROM node:${NODE_VERSION}-alpine AS build
