@@ -20,14 +20,20 @@ export function sharedComponents(): Record<string, Record<string, unknown>> {
     },
     headers: {
       'X-Correlation-Id': {
+        required: true,
         description: "The request's correlation id (the caller's, or the one the service made up).",
         schema: { type: 'string' },
       },
       ETag: {
+        required: true,
         description: 'The resource\'s version as a strong entity tag, e.g. `"3"`; send it back in If-Match.',
         schema: { type: 'string' },
       },
-      Location: { description: 'Path of the created or accepted resource.', schema: { type: 'string' } },
+      Location: {
+        required: true,
+        description: 'Path of the created or accepted resource.',
+        schema: { type: 'string' },
+      },
       'Retry-After': {
         description:
           'Seconds after which a retry may succeed (rate limits, unavailable store, some conflicts).',

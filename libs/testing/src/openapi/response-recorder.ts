@@ -33,6 +33,7 @@ export function recordResponses(app: NestFastifyApplication, service: string): v
           route: request.routeOptions.url ?? '',
           status: reply.statusCode,
           contentType: reply.getHeader('content-type') as string | undefined,
+          headers: Object.keys(reply.getHeaders()),
           body: payload ?? '',
         });
         if (problem) problems.push(problem);

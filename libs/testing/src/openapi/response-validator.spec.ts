@@ -41,6 +41,11 @@ describe('OpenApiResponseValidator (on the committed catalog document)', () => {
     expect(validator.problemOf(search)).toMatch(/must have required property 'isbn13'/);
   });
 
+  it('names a documented header the answer does not carry', () => {
+    const page = { ...notFound, status: 200, headers: ['x-correlation-id'], body: '{}' };
+    expect(validator.problemOf(page)).toMatch(/documented header ETag not sent/);
+  });
+
   it('leaves routes the document does not describe alone', () => {
     expect(validator.problemOf({ ...notFound, route: '/docs/json', status: 200 })).toBeUndefined();
     expect(validator.problemOf({ ...notFound, method: 'HEAD' })).toBeUndefined();

@@ -3,9 +3,11 @@ import addFormats from 'ajv-formats';
 
 interface ResponseDoc {
   content?: Record<string, { schema?: object }>;
+  headers?: Record<string, { $ref?: string; required?: boolean }>;
 }
 interface OpenApiDocument {
   paths: Record<string, Record<string, { responses?: Record<string, ResponseDoc> }>>;
+  components?: { headers?: Record<string, { required?: boolean }> };
 }
 
 /** One answer as the server sent it, named by its route pattern (`/products/:id`). */
@@ -14,6 +16,8 @@ export interface RecordedResponse {
   readonly route: string;
   readonly status: number;
   readonly contentType: string | undefined;
+  /** Names of the headers the answer carries, lower case. */
+  readonly headers?: readonly string[];
   readonly body: string;
 }
 
@@ -46,6 +50,8 @@ export class OpenApiResponseValidator {
     const name = `${response.method} ${path} → ${response.status}`;
     const answer = operation.responses?.[String(response.status)];
     if (!answer) return `${name}: status not documented`;
+    const missing = this.missingHeaders(answer, response.headers);
+    if (missing.length > 0) return `${name}: documented header ${missing.join(', ')} not sent`;
     const mediaType = (response.contentType ?? '').split(';')[0].trim().toLowerCase();
     if (!answer.content) return response.body === '' ? undefined : `${name}: documented without a body`;
     if (!answer.content[mediaType]) return `${name}: content type "${mediaType}" not documented`;
@@ -60,6 +66,19 @@ export class OpenApiResponseValidator {
     if (validate(body)) return undefined;
     const errors = this.ajv.errorsText(validate.errors, { dataVar: 'body' });
     return `${name}: ${errors}\n  body: ${response.body.slice(0, 2_000)}`;
+  }
+
+  /** Required headers (by their shared definition) the answer does not carry. */
+  private missingHeaders(answer: ResponseDoc, sent: readonly string[] | undefined): string[] {
+    if (!sent) return [];
+    return Object.entries(answer.headers ?? {})
+      .filter(([name, header]) => {
+        const shared = header.$ref
+          ? this.document.components?.headers?.[header.$ref.split('/').pop()!]
+          : header;
+        return shared?.required === true && !sent.includes(name.toLowerCase());
+      })
+      .map(([name]) => name);
   }
 
   private validatorFor(responsePointer: string): ValidateFunction {
