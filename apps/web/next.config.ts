@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: path.join(__dirname, '..', '..'),
   turbopack: { root: path.join(__dirname, '..', '..') },
   poweredByHeader: false,
+  // `next dev` would otherwise write an AGENTS.md into the app; the repository keeps its own docs.
+  agentRules: false,
   reactStrictMode: true,
   // Headers without a per-request value go on every response, static assets included; the
   // nonce-based Content-Security-Policy of pages is set per request in src/proxy.ts.
