@@ -10,8 +10,9 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: path.join(__dirname, '..', '..'),
   turbopack: { root: path.join(__dirname, '..', '..') },
   poweredByHeader: false,
-  // `next dev` would otherwise write an AGENTS.md into the app; the repository keeps its own docs.
+  // `next dev` would otherwise write an AGENTS.md (agent rules, upgrade notes) into the app.
   agentRules: false,
+  experimental: { agentUpgrade: false },
   reactStrictMode: true,
   // Headers without a per-request value go on every response, static assets included; the
   // nonce-based Content-Security-Policy of pages is set per request in src/proxy.ts.
