@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import ts from 'typescript';
 import { API_SERVICES, documentPath, typesPath } from './openapi-paths';
@@ -62,18 +62,47 @@ it('the committed documents and generated types are what `npm run openapi` write
   expect(run.status).toBe(0);
 });
 
-it('the generated types compile under strict TypeScript', () => {
-  const program = ts.createProgram(API_SERVICES.map(typesPath), {
+/** A typed client over each service's types, as the web app builds it with openapi-fetch. */
+const CLIENT_USE = `
+import createClient from 'openapi-fetch';
+import type { paths as catalog } from './catalog';
+import type { paths as offers } from './offers';
+import type { paths as reviews } from './reviews';
+import type { paths as reports } from './reports';
+
+export async function use(): Promise<string[]> {
+  const page = await createClient<catalog>().GET('/products/{id}', { params: { path: { id: 'p-1' } } });
+  const offer = await createClient<offers>().GET('/products/{productId}/offers', {
+    params: { path: { productId: 'p-1' }, query: { sort: 'price' } },
+  });
+  const review = await createClient<reviews>().GET('/products/{productId}/rating-summary', {
+    params: { path: { productId: 'p-1' } },
+  });
+  const report = await createClient<reports>().GET('/me/reports', { params: { query: {} } });
+  const code: string | undefined = page.error?.error.code;
+  return [page.data?.product.title ?? '', String(offer.data?.items.length), String(review.data?.average), String(report.data?.items.length), code ?? ''];
+}
+`;
+
+it('the generated types compile under strict TypeScript, and type an openapi-fetch client', () => {
+  const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
     skipLibCheck: true,
     target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     types: [],
-  });
+  };
+  const clientFile = join(dirname(typesPath('catalog')), 'client-use.ts');
+  const host = ts.createCompilerHost(options);
+  const readSource = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version, ...rest) =>
+    name === clientFile ? ts.createSourceFile(name, CLIENT_USE, version) : readSource(name, version, ...rest);
+  const program = ts.createProgram([...API_SERVICES.map(typesPath), clientFile], options, host);
   const diagnostics = ts
     .getPreEmitDiagnostics(program)
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   expect(diagnostics).toEqual([]);
 });
