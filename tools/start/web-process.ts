@@ -77,6 +77,8 @@ export function spawnWeb(input: {
   port: number;
   upstreams: WebUpstreams;
   output: 'inherit' | 'ignore' | 'pipe';
+  /** Added to (and overriding) the environment above, e.g. the OIDC sign-in tests' settings. */
+  env?: Readonly<Record<string, string>>;
 }): RunningWeb {
   const url = `http://127.0.0.1:${input.port}`;
   const child = spawn(
@@ -95,6 +97,7 @@ export function spawnWeb(input: {
         SITE_URL: url,
         // The services `npm start` runs verify the local development key: sign-in is the local page.
         WEB_AUTH_MODE: 'local',
+        ...input.env,
       },
       stdio: ['ignore', input.output, input.output],
     },

@@ -10,6 +10,7 @@ const STOP_GRACE_MS = 30_000;
 const SERVICE_LINE = /\b(catalog|offers|reviews|reports)\s+(http:\/\/127\.0\.0\.1:\d+)/g;
 // npm start names the seed book's storefront page on one line of its summary.
 const SEED_LINE = /seed book (?:page|in the storefront): (http\S+)/;
+const INFRA_LINE = /infrastructure: \S+ \(Kafka (\S+), store (\S+)\)/;
 
 /**
  * Starts the journeys' stack with `npm start`'s own launcher (tools/start/start.ts) on test ports,
@@ -66,6 +67,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const seedPage = SEED_LINE.exec(output)?.[1];
   if (seedPage) process.env[STACK_ENV.seedPage] = seedPage;
+  // The OIDC sign-in journey starts a service of its own on the same Kafka and store.
+  const infra = INFRA_LINE.exec(output);
+  if (infra) {
+    process.env[STACK_ENV.kafkaBrokers] = infra[1];
+    process.env[STACK_ENV.mongoUrl] = infra[2];
+  }
   process.stderr.write(`[e2e] stack up; seed book page ${seedPage ?? '(not printed)'}\n`);
   return () => stop(child, log);
 

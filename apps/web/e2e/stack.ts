@@ -14,6 +14,8 @@ export const STACK_ENV = {
   reviews: 'E2E_REVIEWS_URL',
   reports: 'E2E_REPORTS_URL',
   seedPage: 'E2E_SEED_PAGE_URL',
+  kafkaBrokers: 'E2E_KAFKA_BROKERS',
+  mongoUrl: 'E2E_MONGO_URL',
 } as const;
 
 export function stackUrl(name: keyof typeof STACK_ENV): string {

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { webConfig } from './lib/config';
 import { contentSecurityPolicy, newNonce } from './lib/security-headers';
+import { identityProviderOrigins } from './lib/session/provider-origins';
 
 /** Every page gets its own nonce and the policy that names it (see lib/security-headers.ts). */
 export function proxy(request: NextRequest) {
@@ -8,6 +9,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(newNonce(), {
     development: config.development,
     https: config.siteUrl.startsWith('https:'),
+    formActionOrigins: identityProviderOrigins(),
   });
   const requestHeaders = new Headers(request.headers);
   // Next.js takes the nonce for its own scripts from the request's policy.

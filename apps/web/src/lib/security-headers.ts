@@ -18,6 +18,8 @@ export interface PolicyOptions {
   readonly development: boolean;
   /** Behind TLS, ask browsers to upgrade any stray http subresource. */
   readonly https: boolean;
+  /** Other origins a form may lead to: the identity provider, where sign-out continues. */
+  readonly formActionOrigins?: readonly string[];
 }
 
 export function contentSecurityPolicy(nonce: string, options: PolicyOptions): string {
@@ -30,7 +32,7 @@ export function contentSecurityPolicy(nonce: string, options: PolicyOptions): st
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...(options.formActionOrigins ?? [])].join(' '),
     "frame-ancestors 'none'",
     ...(options.https ? ['upgrade-insecure-requests'] : []),
   ];

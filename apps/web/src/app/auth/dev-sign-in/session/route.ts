@@ -1,7 +1,6 @@
-import { NextResponse } from 'next/server';
 import { refuseCrossSite } from '../../../../lib/session/csrf';
 import { formText, localAuth, localSession, viewerFromForm } from '../../../../lib/session/local-sign-in';
-import { safeReturnTo } from '../../../../lib/session/return-to';
+import { safeReturnTo, seeOther } from '../../../../lib/session/return-to';
 import { writeSession } from '../../../../lib/session/store';
 
 /** The development sign-in form's target: mints a local token and starts the session. */
@@ -15,9 +14,9 @@ export async function POST(request: Request): Promise<Response> {
   const viewer = viewerFromForm(form);
   if (typeof viewer === 'string') {
     const back = `/auth/dev-sign-in?${new URLSearchParams({ returnTo, error: viewer }).toString()}`;
-    return NextResponse.redirect(new URL(back, request.url), 303);
+    return seeOther(back);
   }
-  const response = NextResponse.redirect(new URL(returnTo, request.url), 303);
+  const response = seeOther(returnTo);
   await writeSession(response, await localSession(config, viewer));
   return response;
 }
