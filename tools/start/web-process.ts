@@ -46,7 +46,7 @@ export function ensureWebBuild(say: (message: string) => void): void {
     say('web: sources unchanged since the last build, reusing it');
     return;
   }
-  say('web: building the storefront (next build; the first build takes about a minute)');
+  say('web: building the storefront (next build, once per change of its sources)');
   const started = Date.now();
   const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
     cwd: WEB_DIR,
