@@ -8,11 +8,11 @@ export type RequestHeaderName = 'If-Match' | 'Idempotency-Key';
 /** Headers a success answer sets beyond `X-Correlation-Id` (which every answer sets). */
 export type ResponseHeaderName = 'ETag' | 'Location';
 
-export interface SuccessDoc {
+export interface AnswerDoc {
   readonly description: string;
   /** The answer's body; absent for an answer without one (204). */
   readonly schema?: z.ZodType;
-  /** Media type of the body when it is not JSON (`text/plain` for the metrics scrape). */
+  /** Media type of the body when it is not JSON, e.g. `text/plain`. */
   readonly mediaType?: string;
   readonly headers?: readonly ResponseHeaderName[];
 }
@@ -37,8 +37,8 @@ export interface RequestHeaderDoc {
 export interface RouteDoc {
   readonly summary: string;
   readonly description?: string;
-  /** Every success status the handler can answer, e.g. `{ 201: ..., 200: ... }`. */
-  readonly responses: Readonly<Record<number, SuccessDoc>>;
+  /** Every status the handler itself answers, e.g. `{ 201: ..., 200: ... }` (or a 503 readiness body). */
+  readonly responses: Readonly<Record<number, AnswerDoc>>;
   /** The domain error codes this route can answer, by status, e.g. `{ 404: ['PRODUCT_NOT_FOUND'] }`. */
   readonly errors?: Readonly<Record<number, readonly string[]>>;
   readonly requestHeaders?: Readonly<Partial<Record<RequestHeaderName, RequestHeaderDoc>>>;
