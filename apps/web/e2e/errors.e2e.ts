@@ -5,7 +5,10 @@ import { spawnWeb, waitUntilWebReady } from '../../../tools/start/web-process';
 import { E2E_WEB_URL, stackUrl } from './stack';
 import { expectAccessible, openPage, saveLastPage } from './support';
 
-/** Journeys (b) and (c): an unknown book is a 404 page; a service down leaves the rest working. */
+/**
+ * Journeys (b) and (c): an unknown book is a 404 page; a service down leaves the rest working; and
+ * the headers and redirects every page relies on.
+ */
 
 test('an unknown ISBN is a 404 page', async ({ browser, baseURL }, testInfo) => {
   const { context, page } = await openPage(browser, baseURL);
@@ -77,4 +80,20 @@ test('security headers on pages and static assets', async ({ request }) => {
   const asset = await request.get(stylesheet ?? '');
   expect(asset.headers()['x-content-type-options']).toBe('nosniff');
   expect(asset.headers()['x-frame-options']).toBe('DENY');
+});
+
+test('the API-style and short book URLs redirect to the readable one', async ({ request }) => {
+  const found = (await (await fetch(`${stackUrl('catalog')}/products?isbn=${SEED_BOOK_ISBN13}`)).json()) as {
+    items: { id: string }[];
+  };
+  const readable = `/books/${SEED_BOOK_ISBN13}/uncertain-partners`;
+  for (const path of [
+    `/products/${found.items[0]?.id}`,
+    `/books/${SEED_BOOK_ISBN13}`,
+    `/books/${SEED_BOOK_ISBN13}/old-slug`,
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(308);
+    expect(new URL(response.headers().location ?? '', E2E_WEB_URL).pathname, path).toBe(readable);
+  }
 });
