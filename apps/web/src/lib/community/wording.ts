@@ -75,8 +75,25 @@ export const REPORT_STATES: Record<string, string> = {
   dismissed: 'Dismissed: a moderator found no breach of the rules',
 };
 
-/** `AUTHOR_FOCUS` → "Author focus". */
+/** Short names of the review rules' codes, for the labels beside highlighted text. */
+const RULE_NAMES: Record<string, string> = {
+  HTML_TAG: 'HTML tag',
+  URL: 'Web address',
+  PHONE_NUMBER: 'Phone number',
+  EMAIL_ADDRESS: 'Email address',
+  STREET_ADDRESS: 'Street address',
+  PRICING_AVAILABILITY: 'Price or availability',
+  ADVERTISEMENT_SOLICITATION: 'Advertising',
+  TIME_SENSITIVE: 'Time-sensitive',
+  AUTHOR_FOCUS: 'About the author',
+  UNSURE_CONTACT_DETAILS: 'Contact details?',
+  PRODUCT_PAGE_COMMENTARY: 'About the product page',
+};
+
+/** A code in words: `URL` → "Web address"; an unnamed one `POSSIBLE_SPOILER` → "Possible spoiler". */
 export function codeWords(code: string): string {
+  const known = RULE_NAMES[code];
+  if (known) return known;
   const words = code.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

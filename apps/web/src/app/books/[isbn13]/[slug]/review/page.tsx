@@ -68,7 +68,9 @@ export default async function WriteReviewPage({ params, searchParams }: Props) {
           .
         </p>
       ) : null}
+      {/* Keyed by the pen name: once one is created, the form starts again signed with it. */}
       <ReviewForm
+        key={penName?.name ?? 'no-pen-name'}
         productId={product.id}
         bookPath={path}
         penName={penName?.status === 'active' ? penName.name : undefined}
