@@ -1,4 +1,9 @@
-import { javaMajorVersion, missingPrerequisites, MissingPrerequisiteError } from './prerequisites';
+import {
+  javaMajorVersion,
+  missingPrerequisites,
+  MissingPrerequisiteError,
+  requireChromium,
+} from './prerequisites';
 
 describe('javaMajorVersion', () => {
   it.each([
@@ -33,5 +38,16 @@ describe('missingPrerequisites', () => {
       throw new TypeError('bug');
     };
     expect(() => missingPrerequisites([broken])).toThrow(TypeError);
+  });
+});
+
+describe('requireChromium', () => {
+  it('takes CHROMIUM_PATH when it is set, and names how to install Chromium when it does not run', () => {
+    expect(() => requireChromium({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(
+      new MissingPrerequisiteError(
+        'Chromium not found (chromium on PATH, or CHROMIUM_PATH): install it for the browser journeys (apt-get install chromium)',
+      ),
+    );
+    expect(() => requireChromium({ CHROMIUM_PATH: process.execPath })).not.toThrow();
   });
 });

@@ -38,7 +38,8 @@ const GO: Tool = {
 const CHROMIUM: Tool = {
   command: 'chromium',
   versionArgs: ['--version'],
-  missing: 'Chromium not found on PATH: install it for the browser journeys (apt-get install chromium)',
+  missing:
+    'Chromium not found (chromium on PATH, or CHROMIUM_PATH): install it for the browser journeys (apt-get install chromium)',
 };
 
 function versionOutput(tool: Tool): string {
@@ -75,8 +76,9 @@ export function requireGo(): void {
   versionOutput(GO);
 }
 
-export function requireChromium(): void {
-  versionOutput(CHROMIUM);
+/** The browser journeys' Chromium: CHROMIUM_PATH when set (as apps/web/playwright.config.ts reads it). */
+export function requireChromium(env: NodeJS.ProcessEnv = process.env): void {
+  versionOutput({ ...CHROMIUM, command: env.CHROMIUM_PATH || CHROMIUM.command });
 }
 
 /**

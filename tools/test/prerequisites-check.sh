@@ -32,7 +32,7 @@ mkdir -p "$work/bin" "$work/home" "$work/deploy-tools"
 
 link() {
   local name="$1" path="${chosen[$1]:-}"
-  [ -n "$path" ] || path="$(command -v "$name" || true)"
+  [ -n "$path" ] || path="$(type -P "$name" || true)"
   if [ -z "$path" ] || [ ! -x "$path" ]; then
     echo "prerequisites-check: $name is not on this machine's PATH (or give --with $name=/path)" >&2
     exit 1

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../infra/infra-paths';
-import { missingPrerequisites, requireJdk, requireMaven } from '../infra/prerequisites';
+import { missingPrerequisites, requireChromium, requireJdk, requireMaven } from '../infra/prerequisites';
 
 /**
  * `npm test`: first what the tiers need (the README's prerequisites checked, the deployment
@@ -91,13 +91,13 @@ const INSTALL_DEPLOY_TOOLS = 'deploy/tools/install.sh';
 
 /**
  * The tiers' tools: a JDK and Maven for the native broker and store (integration and fault tiers,
- * tools/infra), and the deployment checkers of deploy/*.spec.ts (unit tier), which install.sh
+ * tools/infra), Chromium for the browser journeys, and the deployment checkers of deploy/*.spec.ts (unit tier), which install.sh
  * builds on first use (Go, Python 3 with venv) and then finds cached. Each missing tool is one
  * line. install.sh checks Java and Maven too, so it runs only once they are there: no tool is
  * named twice.
  */
 function prepareTiers(): void {
-  const missing = missingPrerequisites([requireJdk, requireMaven]);
+  const missing = missingPrerequisites([requireJdk, requireMaven, () => requireChromium()]);
   for (const line of missing) process.stderr.write(`${line}\n`);
   if (missing.length > 0) stopBeforeTests();
   const deployTools = spawnSync('bash', [INSTALL_DEPLOY_TOOLS], { cwd: REPO_ROOT, stdio: 'inherit' });
