@@ -91,10 +91,10 @@ const INSTALL_DEPLOY_TOOLS = 'deploy/tools/install.sh';
 
 /**
  * The tiers' tools: a JDK and Maven for the native broker and store (integration and fault tiers,
- * tools/infra), Chromium for the browser journeys, and the deployment checkers of deploy/*.spec.ts (unit tier), which install.sh
- * builds on first use (Go, Python 3 with venv) and then finds cached. Each missing tool is one
- * line. install.sh checks Java and Maven too, so it runs only once they are there: no tool is
- * named twice.
+ * tools/infra), Chromium for the browser journeys, and the deployment checkers of deploy/*.spec.ts
+ * (unit tier), which install.sh builds on first use (Go, Python 3 with venv) and then finds
+ * cached. Each missing tool is one line. install.sh checks Java and Maven too, so it runs only once
+ * they are there: no tool is named twice.
  */
 function prepareTiers(): void {
   const missing = missingPrerequisites([requireJdk, requireMaven, () => requireChromium()]);
