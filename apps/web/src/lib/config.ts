@@ -128,7 +128,8 @@ function oidcConfig(siteUrl: string, cookies: SessionCookieConfig): OidcAuthConf
     clientId: required('OIDC_CLIENT_ID'),
     clientSecret: process.env.OIDC_CLIENT_SECRET?.trim() || undefined,
     redirectUri: baseUrl('OIDC_REDIRECT_URI', `${siteUrl}/auth/callback`),
-    postLogoutRedirectUri: baseUrl('OIDC_POST_LOGOUT_REDIRECT_URI', `${siteUrl}/`),
+    // Kept exactly as given: providers compare it with the registered one character by character.
+    postLogoutRedirectUri: baseUrl('OIDC_POST_LOGOUT_REDIRECT_URI', siteUrl) + '/',
     scopes: process.env.OIDC_SCOPES?.trim() || 'openid',
     resource: process.env.OIDC_RESOURCE?.trim() || undefined,
     audience: required('AUTH_AUDIENCE'),

@@ -14,8 +14,15 @@ export class CrossSiteRequestError extends Error {
   }
 }
 
-function allowedOrigins(request: Request): Set<string> {
-  return new Set([new URL(webConfig().siteUrl).origin, new URL(request.url).origin]);
+/** The site's configured origin, or the origin whose host is the one this request was sent to. */
+function isOwnOrigin(request: Request, origin: string): boolean {
+  if (origin === new URL(webConfig().siteUrl).origin) return true;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function originOf(value: string): string | undefined {
@@ -28,10 +35,9 @@ function originOf(value: string): string | undefined {
 
 /** Throws `CrossSiteRequestError` unless the request comes from a page of this site. */
 export function assertSameOrigin(request: Request): void {
-  const allowed = allowedOrigins(request);
   const origin = request.headers.get('origin');
   if (origin !== null) {
-    if (!allowed.has(origin)) throw new CrossSiteRequestError(`origin ${origin}`);
+    if (!isOwnOrigin(request, origin)) throw new CrossSiteRequestError(`origin ${origin}`);
     return;
   }
   const fetchSite = request.headers.get('sec-fetch-site');
@@ -41,7 +47,8 @@ export function assertSameOrigin(request: Request): void {
   }
   const referer = request.headers.get('referer');
   const refererOrigin = referer ? originOf(referer) : undefined;
-  if (!refererOrigin || !allowed.has(refererOrigin)) throw new CrossSiteRequestError('no same-site origin');
+  if (!refererOrigin || !isOwnOrigin(request, refererOrigin))
+    throw new CrossSiteRequestError('no same-site origin');
 }
 
 /** For route handlers: the 403 answer of a cross-site request, or undefined when it may proceed. */

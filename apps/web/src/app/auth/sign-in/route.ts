@@ -19,7 +19,8 @@ function refererPath(request: Request): string | undefined {
   if (!referer) return undefined;
   try {
     const url = new URL(referer);
-    if (url.origin !== new URL(request.url).origin || url.pathname.startsWith('/auth/')) return undefined;
+    // The Host header, not request.url: behind `next start` the latter names the server's own host.
+    if (url.host !== request.headers.get('host') || url.pathname.startsWith('/auth/')) return undefined;
     return `${url.pathname}${url.search}`;
   } catch {
     return undefined;
