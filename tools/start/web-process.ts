@@ -102,7 +102,10 @@ export function spawnWeb(input: {
       stdio: ['ignore', input.output, input.output],
     },
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // `next start` ends a clean shutdown on SIGTERM with exit(143), which is success here.
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code === 143 ? 0 : code)),
+  );
   return { name: 'web', url, child, exited };
 }
 
