@@ -37,6 +37,7 @@ test('a customer creates a pen name, fixes a highlighted URL, publishes, and the
   const penName = `Reader_${runId()}`;
   await writer.getByLabel('Pen name', { exact: true }).fill(penName);
   await expect(writer.locator('#pen-name-status')).toContainText(`“${penName}” is available.`);
+  await saveLastPage(writer, testInfo, 'pen-name-available');
   await writer.getByRole('button', { name: 'Create pen name' }).click();
   await expect(writer.getByRole('status').filter({ hasText: 'Your pen name' })).toContainText(penName);
 
@@ -136,6 +137,7 @@ test('a reported review appears in the reporter’s /me/reports', async ({ brows
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report this customer review');
   await expectAccessible(page);
+  await saveLastPage(page, testInfo, 'report-form');
   // The reports service learns of the review through Kafka: until then it asks to try again.
   await expect(async () => {
     await page.getByLabel(/Spam or advertising/).check();
