@@ -15,7 +15,15 @@ export const WEB_BASE_PORT = 3000;
 const NEXT_BIN = join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const HASH_FILE = join(WEB_DIR, '.next', 'source-hash');
 /** What a build depends on besides node_modules (the lock file stands for those). */
-const SOURCES = ['src', 'public', 'next.config.ts', 'tsconfig.json', 'package.json'];
+const SOURCES = [
+  'src',
+  'public',
+  'next.config.ts',
+  'tsconfig.json',
+  'package.json',
+  // The local sign-in's token constants, shared with the services (apps/web/src/lib/config.ts).
+  '../../libs/platform/src/auth/local-dev-secret.ts',
+];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
