@@ -97,3 +97,16 @@ test('OIDC: the development sign-in does not exist, and sign-out refuses a cross
   });
   expect(crossSite.status()).toBe(403);
 });
+
+test('OIDC: a callback that matches no sign-in in progress ends on a page that says so', async ({
+  browser,
+}, testInfo) => {
+  const { context, page } = await openPage(browser, stack.webUrl);
+  await page.goto('/auth/callback?code=forged&state=forged');
+  await expect(page).toHaveURL(/\/auth\/sign-in-failed\?reason=expired$/);
+  await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
+  await expect(page.getByText('took too long or was started in another window')).toBeVisible();
+  await expectAccessible(page);
+  await saveLastPage(page, testInfo);
+  await context.close();
+});

@@ -52,6 +52,13 @@ export async function startOidcSignIn(returnTo: string): Promise<Response> {
   return response;
 }
 
+/** One JSON line on stderr (the web app's log format), without tokens or codes. */
+export function logSignInFailure(reason: string, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  const line = { level: 'warn', time: new Date().toISOString(), msg: 'sign-in failed', reason, detail };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
+}
+
 export class SignInFailed extends Error {
   constructor(
     readonly code: 'expired' | 'refused' | 'provider' | 'claims',

@@ -5,6 +5,7 @@ import {
   flowCookieName,
   oidcAuth,
   SignInFailed,
+  logSignInFailure,
 } from '../../../lib/session/oidc-flow';
 import { seeOther } from '../../../lib/session/return-to';
 
@@ -15,9 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     return await completeOidcSignIn(request, (await cookies()).get(flowCookieName())?.value);
   } catch (error) {
     const reason = error instanceof SignInFailed ? error.code : 'provider';
-    process.stderr.write(
-      `${JSON.stringify({ level: 'warn', time: new Date().toISOString(), msg: 'sign-in failed', reason, detail: error instanceof Error ? error.message : String(error) })}\n`,
-    );
+    logSignInFailure(reason, error);
     const response = seeOther(`/auth/sign-in-failed?${new URLSearchParams({ reason }).toString()}`);
     clearFlowCookie(response);
     return response;

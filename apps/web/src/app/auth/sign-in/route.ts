@@ -1,5 +1,6 @@
 import { authConfig } from '../../../lib/config';
 import { startOidcSignIn } from '../../../lib/session/oidc-flow';
+import { logSignInFailure } from '../../../lib/session/oidc-flow';
 import { safeReturnTo, seeOther } from '../../../lib/session/return-to';
 
 /**
@@ -11,7 +12,13 @@ export async function GET(request: Request): Promise<Response> {
   if (authConfig().mode === 'local') {
     return seeOther(`/auth/dev-sign-in?${new URLSearchParams({ returnTo }).toString()}`);
   }
-  return startOidcSignIn(returnTo);
+  try {
+    return await startOidcSignIn(returnTo);
+  } catch (error) {
+    // Discovery failed: the provider is down or misconfigured. Say so on a page, not with a 500.
+    logSignInFailure('provider', error);
+    return seeOther('/auth/sign-in-failed?reason=provider');
+  }
 }
 
 function refererPath(request: Request): string | undefined {
