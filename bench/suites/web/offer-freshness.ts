@@ -87,6 +87,7 @@ export async function measureOfferFreshness(
     send('PUT', '/sellers/me/offers/by-sku/BENCH-LIVE', {
       productId: found.items[0].id,
       condition: 'used_good',
+      conditionNote: 'Bench copy: light shelf wear.',
       price: { amountMinor },
       quantity: 1,
       handlingDays: { min: 1, max: 2 },
