@@ -21,7 +21,7 @@ export default async function SignInFailedPage({ searchParams }: { searchParams:
       <h1>Sign-in did not complete</h1>
       <p>{REASONS[reason] ?? REASONS.provider}</p>
       <p>
-        <Link href="/auth/sign-in">Try signing in again</Link> or <Link href="/">go to the home page</Link>.
+        <a href="/auth/sign-in">Try signing in again</a> or <Link href="/">go to the home page</Link>.
       </p>
     </section>
   );
