@@ -19,6 +19,8 @@ export interface Session {
 
 const PURPOSE = 'session';
 const COOKIE = 'bookstore_session';
+/** Bytes left for the value once the name and attributes are counted, under a 4096-byte cookie. */
+const COOKIE_BUDGET = 3_900;
 
 /** The session of the current request (Server Components, route handlers, Server Actions). */
 export async function readSession(): Promise<Session | undefined> {
@@ -44,11 +46,17 @@ export async function writeSession(response: NextResponse, session: Session): Pr
     sellerId: viewer.sellerId,
     ageVerified: viewer.ageVerified,
   };
-  const value = await seal(
-    PURPOSE,
-    { v: claims, at: session.accessToken, ...(session.idToken ? { it: session.idToken } : {}) },
-    session.expiresAt,
-  );
+  const sealed = (idToken?: string) =>
+    seal(
+      PURPOSE,
+      { v: claims, at: session.accessToken, ...(idToken ? { it: idToken } : {}) },
+      session.expiresAt,
+    );
+  let value = await sealed(session.idToken);
+  // Browsers keep cookies up to about 4 KB. The ID token only serves as logout's id_token_hint,
+  // which is optional (client_id is sent too): with large tokens it is the part left out.
+  if (value.length > COOKIE_BUDGET && session.idToken) value = await sealed(undefined);
+  if (value.length > COOKIE_BUDGET) throw new Error('the access token is too large for the session cookie');
   const { name, options } = cookieSpec(COOKIE, session.expiresAt);
   response.cookies.set(name, value, options);
 }
