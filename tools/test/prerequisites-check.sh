@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs `npm test` as a machine with only the README's prerequisites would: PATH holds nothing but
 # node, npm, a JDK (java, javac), Maven, Go, Python 3, Chromium and the shell tools the scripts
-# use; HOME is a fresh empty folder (so Maven's ~/.m2, Go's module and build caches and pip's cache
-# start empty) and the deployment checkers go to an empty folder. Prints the run's duration.
+# use; HOME is a fresh empty folder (so Go's module and build caches start empty), Maven gets an
+# empty local repository (Java takes ~/.m2 from the user database, not from HOME), pip keeps no
+# cache, and the deployment checkers go to an empty folder. Prints the run's duration.
 #
 #   tools/test/prerequisites-check.sh [--with python3=/usr/bin/python3 ...] [-- npm test args]
 #
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/prerequisites-check.XXXXXX")"
-mkdir -p "$work/bin" "$work/home" "$work/deploy-tools"
+mkdir -p "$work/bin" "$work/home" "$work/deploy-tools" "$work/m2"
 
 link() {
   local name="$1" path="${chosen[$1]:-}"
@@ -50,6 +51,6 @@ echo "prerequisites-check: PATH=$work/bin (${PREREQUISITES[*]} and shell tools),
 started=$(date +%s)
 status=0
 (cd "$ROOT" && env -i PATH="$work/bin" HOME="$work/home" DEPLOY_TOOLS_DIR="$work/deploy-tools" \
-  PIP_NO_CACHE_DIR=1 LANG=C.UTF-8 ${passthrough[@]+"${passthrough[@]}"} npm test -- "$@") || status=$?
+  MAVEN_OPTS="-Dmaven.repo.local=$work/m2" PIP_NO_CACHE_DIR=1 LANG=C.UTF-8 ${passthrough[@]+"${passthrough[@]}"} npm test -- "$@") || status=$?
 echo "prerequisites-check: npm test exited $status after $(($(date +%s) - started)) s (work folder $work)"
 exit "$status"
