@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { SEED_BOOK_ISBN13 } from '../../../tools/demo/catalog-demo';
 import { call, createBook, runId, signIn, tokenFor } from './community';
 import { stackUrl } from './stack';
-import { expectAccessible, openPage, saveLastPage } from './support';
+import { expectAccessible, expectAccessibleWithoutScripts, openPage, saveLastPage } from './support';
 
 /**
  * Reviewers and reporters (issue pages 3 and 4) and the live product page: each journey on a
@@ -192,6 +192,47 @@ test('a seller’s price change through the offers API shows in the open page’
   await expect(page.locator('#offers')).toContainText('$12.34');
   await expectNotReloaded(page);
   await expectAccessible(page);
+  await saveLastPage(page, testInfo);
+  await context.close();
+});
+
+test('without JavaScript, a pen name is reported through the plain form and listed in /me/reports', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const book = await createBook(`Journey Pen Name ${runId()}`);
+  const author = await tokenFor({ sub: `author-${runId()}`, roles: ['customer'] });
+  const penName = `Loud_${runId()}`;
+  expect((await call(`${stackUrl('reviews')}/pen-names`, 'POST', author, { name: penName })).status).toBe(
+    201,
+  );
+  const posted = await call(`${stackUrl('reviews')}/reviews`, 'POST', author, {
+    productId: book.productId,
+    rating: 5,
+    body: 'Gripping from the first cable to the last interview.',
+    acceptedTermsVersion: '2026-11',
+  });
+  expect(posted.status, JSON.stringify(posted.json)).toBe(201);
+
+  const { context, page } = await openPage(browser, baseURL, { javaScriptEnabled: false });
+  const report = page.getByRole('link', { name: `Report the pen name ${penName}` });
+  await expect(async () => {
+    await page.goto(book.path);
+    await expect(report).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await report.click();
+  await page.getByLabel('Account id').fill(`reporter-${runId()}`);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report this pen name');
+  await expect(async () => {
+    await page.getByLabel(/Offensive or hateful/).check();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect(page).toHaveURL(/\/me\/reports/, { timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  const mine = page.locator('.own-item').first();
+  await expect(mine).toContainText('this pen name');
+  await expect(mine).toContainText('Offensive or hateful');
+  await expectAccessibleWithoutScripts(browser, page);
   await saveLastPage(page, testInfo);
   await context.close();
 });
