@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Unavailable } from '../../components/unavailable';
 import { serviceSession } from '../../lib/api/account';
 import { accessToken, requireViewer } from '../../lib/session';
@@ -30,6 +31,16 @@ export default async function AccountPage() {
           {viewer.ageVerified ? 'Verified 13 or older' : 'Not verified: writing reviews is not available'}
         </dd>
       </dl>
+      <nav aria-label="Your activity">
+        <ul>
+          <li>
+            <Link href="/me/reviews">Your reviews</Link>: their states and any moderation decision
+          </li>
+          <li>
+            <Link href="/me/reports">Your reports</Link>: what you reported and the outcomes
+          </li>
+        </ul>
+      </nav>
       <h2>As the marketplace services see you</h2>
       {seen?.ok ? (
         <p data-testid="service-session">
