@@ -5,25 +5,25 @@ import { pathWithQuery } from '../urls';
  * The community pages' words and URLs: what each report reason and review state means to a
  * reader. The codes are the services' (their OpenAPI types); only the wording lives here.
  */
-export const REPORT_REASONS: readonly { code: ReasonCode; label: string; hint: string }[] = [
-  { code: 'offensive_or_hateful', label: 'Offensive or hateful', hint: 'Insults, slurs, harassment.' },
-  { code: 'sexual_content', label: 'Sexual content', hint: 'Explicit or sexual material.' },
-  { code: 'violence_or_threats', label: 'Violence or threats', hint: 'Threats or calls to harm anyone.' },
-  { code: 'spam_or_advertising', label: 'Spam or advertising', hint: 'Ads, links, selling elsewhere.' },
-  {
-    code: 'personal_information',
-    label: 'Personal information',
-    hint: 'Phone numbers, addresses, private details.',
-  },
-  { code: 'counterfeit_or_illegal', label: 'Counterfeit or illegal', hint: 'Fake or illegal goods.' },
-  {
-    code: 'misleading_product_information',
+/** Every reason the reports service accepts (its OpenAPI enum), in words: a new code fails to compile here. */
+const REASON_WORDS: Record<ReasonCode, { label: string; hint: string }> = {
+  offensive_or_hateful: { label: 'Offensive or hateful', hint: 'Insults, slurs, harassment.' },
+  sexual_content: { label: 'Sexual content', hint: 'Explicit or sexual material.' },
+  violence_or_threats: { label: 'Violence or threats', hint: 'Threats or calls to harm anyone.' },
+  spam_or_advertising: { label: 'Spam or advertising', hint: 'Ads, links, selling elsewhere.' },
+  personal_information: { label: 'Personal information', hint: 'Phone numbers, addresses, private details.' },
+  counterfeit_or_illegal: { label: 'Counterfeit or illegal', hint: 'Fake or illegal goods.' },
+  misleading_product_information: {
     label: 'Misleading product information',
     hint: 'Wrong condition, edition or details.',
   },
-  { code: 'intellectual_property', label: 'Intellectual property', hint: 'Copied text or pirated copies.' },
-  { code: 'other', label: 'Other', hint: 'Tell us what is wrong in the comment.' },
-];
+  intellectual_property: { label: 'Intellectual property', hint: 'Copied text or pirated copies.' },
+  other: { label: 'Other', hint: 'Tell us what is wrong in the comment.' },
+};
+
+export const REPORT_REASONS = (
+  Object.entries(REASON_WORDS) as [ReasonCode, { label: string; hint: string }][]
+).map(([code, words]) => ({ code, ...words }));
 
 export function reasonLabel(code: string): string {
   return REPORT_REASONS.find((reason) => reason.code === code)?.label ?? code.replace(/_/g, ' ');
