@@ -36,7 +36,10 @@ export async function fileReportAction(_previous: SimpleFormState, form: FormDat
     reasonCode: reason satisfies ReasonCode,
     ...(comment.trim() ? { comment: comment.trim() } : {}),
   });
-  if (sent.ok)
-    redirect(pathWithQuery('/me/reports', { reported: sent.status === 201 ? 'new' : 'again', returnTo }));
+  if (sent.ok) {
+    const outcome = sent.status === 201 ? 'new' : 'again';
+    if (form.get('inDialog') === '1') return { value: '', sent: outcome };
+    redirect(pathWithQuery('/me/reports', { reported: outcome, returnTo }));
+  }
   return { value, comment, code: sent.code, error: REFUSALS[sent.code] ?? sent.message };
 }
