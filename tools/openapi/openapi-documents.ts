@@ -9,7 +9,7 @@ import { documentPath, typesPath } from './openapi-paths';
 import { AppConfig, buildOpenApiDocument, loadAppConfig, LOCAL_DEV_JWT_SECRET } from '@app/platform';
 import { CatalogModule } from '../../apps/catalog/src/catalog.module';
 import { OffersModule } from '../../apps/offers/src/offers.module';
-import { DEFAULT_REPORTS_SETTINGS } from '../../apps/reports/src/common/reports-settings';
+import { REPORTS_SETTINGS } from '../../apps/reports/src/common/reports-settings';
 import { ReportsModule } from '../../apps/reports/src/reports.module';
 import { ReviewsModule } from '../../apps/reviews/src/reviews.module';
 
@@ -18,7 +18,7 @@ const API_MODULES: Readonly<Record<ServiceName, (config: AppConfig) => DynamicMo
   catalog: (config) => CatalogModule.register(config),
   offers: (config) => OffersModule.register(config),
   reviews: (config) => ReviewsModule.register(config),
-  reports: (config) => ReportsModule.register(config, DEFAULT_REPORTS_SETTINGS),
+  reports: (config) => ReportsModule.register(config, REPORTS_SETTINGS.defaults),
 };
 
 /**

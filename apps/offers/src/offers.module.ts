@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, PlatformModule } from '@app/platform';
-import { OffersCommonModule } from './common/common.module';
-import { DEFAULT_OFFERS_SETTINGS, OffersSettings } from './common/offers-settings';
+import { AppConfig, PlatformModule, ServiceSettingsModule } from '@app/platform';
+import { OFFERS_SETTINGS, OffersSettings } from './common/offers-settings';
 import { FeedModule } from './feeds/feed.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OfferModule } from './offers/offer.module';
@@ -16,7 +15,7 @@ export class OffersModule {
       module: OffersModule,
       imports: [
         PlatformModule.forRoot(config),
-        OffersCommonModule.forRoot({ ...DEFAULT_OFFERS_SETTINGS, ...settings }),
+        ServiceSettingsModule.forRoot(OFFERS_SETTINGS, settings),
         SellerProfileModule,
         OfferModule,
         ModerationModule,

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { runService } from '@app/platform';
-import { loadReportsSettingsOrExit } from './common/reports-settings';
+import { loadSettingsOrExit, runService } from '@app/platform';
+import { REPORTS_SETTINGS } from './common/reports-settings';
 import { ReportsModule } from './reports.module';
 
-const settings = loadReportsSettingsOrExit();
-runService('reports', (config) => ReportsModule.register(config, settings));
+runService('reports', (config) =>
+  ReportsModule.register(config, loadSettingsOrExit('reports', REPORTS_SETTINGS)),
+);

@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, PlatformModule } from '@app/platform';
+import { AppConfig, PlatformModule, ServiceSettingsModule } from '@app/platform';
 import { AuthorsModule } from './authors/authors.module';
 import { CasesModule } from './cases/cases.module';
-import { ReportsCommonModule } from './common/reports-common.module';
-import { DEFAULT_REPORTS_SETTINGS, ReportsSettings } from './common/reports-settings';
+import { REPORTS_SETTINGS, ReportsSettings } from './common/reports-settings';
 import { ReportsFeatureModule } from './reports/reports-feature.module';
 
 /** The reports service: abuse reports, moderation cases and their queue, decisions, appeals. */
@@ -14,7 +13,7 @@ export class ReportsModule {
       module: ReportsModule,
       imports: [
         PlatformModule.forRoot(config),
-        ReportsCommonModule.forRoot({ ...DEFAULT_REPORTS_SETTINGS, ...settings }),
+        ServiceSettingsModule.forRoot(REPORTS_SETTINGS, settings),
         CasesModule,
         ReportsFeatureModule,
         AuthorsModule,

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/service-settings';
 export * from './errors';
 export * from './logging';
 export * from './auth';
@@ -21,3 +22,5 @@ export * from './bootstrap/docs';
 export * from './openapi';
 export * from './http';
 export * from './database/mongo-errors';
+export * from './database/retry-on-conflict';
+export * from './moderation';

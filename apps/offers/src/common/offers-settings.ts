@@ -1,7 +1,10 @@
+import { z } from 'zod';
+import { defineSettings } from '@app/platform';
+
 /**
- * The offers service's own business limits. They are module options (not environment variables)
- * so the platform's one validated config stays the only reader of `process.env`; a deployment that
- * needs other bounds passes them to `OffersModule.register`.
+ * The offers service's own business limits and pacing, read from `OFFERS_*` variables next to the
+ * platform's config and validated the same way (`defineSettings`): a bad value stops the start
+ * with a message naming the variable.
  */
 export interface OffersSettings {
   /** Inclusive price bounds in minor units of the marketplace currency. */
@@ -36,20 +39,46 @@ export interface OffersSettings {
   readonly summaryConcurrentRecomputes: number;
 }
 
-export const DEFAULT_OFFERS_SETTINGS: OffersSettings = {
-  minPriceMinor: 1,
-  maxPriceMinor: 10_000_000,
-  maxQuantity: 9_999,
-  maxHandlingDays: 30,
-  maxFeedRows: 50_000,
-  maxFeedBytes: 32 * 1024 * 1024,
-  feedLeaseMs: 30_000,
-  feedPollIntervalMs: 500,
-  feedChunkSize: 2_000,
-  feedMaxChunkAttempts: 5,
-  feedRetryBaseMs: 1_000,
-  summaryRecomputeGapMs: 5_000,
-  summaryConcurrentRecomputes: 2,
-};
+const positiveInt = z.coerce.number().int().positive();
 
-export const OFFERS_SETTINGS = Symbol('OFFERS_SETTINGS');
+export const offersEnvSchema = z
+  .object({
+    OFFERS_MIN_PRICE_MINOR: positiveInt.default(1),
+    OFFERS_MAX_PRICE_MINOR: positiveInt.default(10_000_000),
+    OFFERS_MAX_QUANTITY: positiveInt.max(1_000_000).default(9_999),
+    OFFERS_MAX_HANDLING_DAYS: positiveInt.max(365).default(30),
+    OFFERS_FEED_MAX_ROWS: positiveInt.max(1_000_000).default(50_000),
+    OFFERS_FEED_MAX_BYTES: positiveInt.max(256 * 1024 * 1024).default(32 * 1024 * 1024),
+    OFFERS_FEED_LEASE_MS: positiveInt.min(1_000).max(600_000).default(30_000),
+    OFFERS_FEED_POLL_INTERVAL_MS: positiveInt.min(10).max(60_000).default(500),
+    OFFERS_FEED_CHUNK_SIZE: positiveInt.max(10_000).default(2_000),
+    OFFERS_FEED_MAX_CHUNK_ATTEMPTS: positiveInt.max(100).default(5),
+    OFFERS_FEED_RETRY_BASE_MS: positiveInt.max(60_000).default(1_000),
+    OFFERS_SUMMARY_RECOMPUTE_GAP_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+    OFFERS_SUMMARY_CONCURRENT_RECOMPUTES: positiveInt.max(64).default(2),
+  })
+  .refine((env) => env.OFFERS_MIN_PRICE_MINOR <= env.OFFERS_MAX_PRICE_MINOR, {
+    path: ['OFFERS_MAX_PRICE_MINOR'],
+    message: 'must not be below OFFERS_MIN_PRICE_MINOR',
+  });
+
+/** The offers settings: `OFFERS_*` variables, provided under `OFFERS_SETTINGS.token`. */
+export const OFFERS_SETTINGS = defineSettings({
+  token: Symbol('OFFERS_SETTINGS'),
+  schema: offersEnvSchema,
+  fromEnv: (env): OffersSettings => ({
+    minPriceMinor: env.OFFERS_MIN_PRICE_MINOR,
+    maxPriceMinor: env.OFFERS_MAX_PRICE_MINOR,
+    maxQuantity: env.OFFERS_MAX_QUANTITY,
+    maxHandlingDays: env.OFFERS_MAX_HANDLING_DAYS,
+    maxFeedRows: env.OFFERS_FEED_MAX_ROWS,
+    maxFeedBytes: env.OFFERS_FEED_MAX_BYTES,
+    feedLeaseMs: env.OFFERS_FEED_LEASE_MS,
+    feedPollIntervalMs: env.OFFERS_FEED_POLL_INTERVAL_MS,
+    feedChunkSize: env.OFFERS_FEED_CHUNK_SIZE,
+    feedMaxChunkAttempts: env.OFFERS_FEED_MAX_CHUNK_ATTEMPTS,
+    feedRetryBaseMs: env.OFFERS_FEED_RETRY_BASE_MS,
+    summaryRecomputeGapMs: env.OFFERS_SUMMARY_RECOMPUTE_GAP_MS,
+    summaryConcurrentRecomputes: env.OFFERS_SUMMARY_CONCURRENT_RECOMPUTES,
+  }),
+});

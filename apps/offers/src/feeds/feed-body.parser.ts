@@ -12,7 +12,7 @@ import { FEED_CONTENT_TYPES } from './dto/feed.dto';
 export class FeedBodyParser implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+    @Inject(OFFERS_SETTINGS.token) private readonly settings: OffersSettings,
   ) {}
 
   onModuleInit(): void {

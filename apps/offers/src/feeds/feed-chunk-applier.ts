@@ -69,7 +69,7 @@ export class FeedChunkApplier {
   constructor(
     private readonly offers: OfferRepository,
     private readonly products: ProductService,
-    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+    @Inject(OFFERS_SETTINGS.token) private readonly settings: OffersSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

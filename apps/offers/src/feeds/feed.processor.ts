@@ -27,7 +27,7 @@ export class FeedProcessor implements OnApplicationBootstrap, OnApplicationShutd
     private readonly feeds: FeedRepository,
     private readonly applier: FeedChunkApplier,
     private readonly failures: FeedFailureSettler,
-    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+    @Inject(OFFERS_SETTINGS.token) private readonly settings: OffersSettings,
   ) {}
 
   onApplicationBootstrap(): void {

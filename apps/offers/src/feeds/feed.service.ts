@@ -17,7 +17,7 @@ export class FeedService {
   constructor(
     private readonly feeds: FeedRepository,
     private readonly processor: FeedProcessor,
-    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+    @Inject(OFFERS_SETTINGS.token) private readonly settings: OffersSettings,
   ) {}
 
   /** A new feed (created: true), or the original one for a repeated Idempotency-Key. */

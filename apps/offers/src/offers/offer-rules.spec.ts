@@ -1,4 +1,4 @@
-import { DEFAULT_OFFERS_SETTINGS } from '../common/offers-settings';
+import { OFFERS_SETTINGS } from '../common/offers-settings';
 import { OfferRuleError } from './offer.errors';
 import { checkOfferTerms, conditionClassOf, OfferTerms, stockStatus } from './offer-rules';
 
@@ -13,7 +13,7 @@ const terms = (overrides: Partial<OfferTerms> = {}): OfferTerms => ({
 
 const codeOf = (value: OfferTerms): string | undefined => {
   try {
-    checkOfferTerms(value, DEFAULT_OFFERS_SETTINGS, 'USD');
+    checkOfferTerms(value, OFFERS_SETTINGS.defaults, 'USD');
     return undefined;
   } catch (error) {
     if (error instanceof OfferRuleError) return error.code;
@@ -47,7 +47,7 @@ describe('offer condition rules', () => {
 
 describe('price, quantity and handling bounds', () => {
   it('accepts the bounds themselves and refuses one minor unit outside them', () => {
-    const { minPriceMinor, maxPriceMinor } = DEFAULT_OFFERS_SETTINGS;
+    const { minPriceMinor, maxPriceMinor } = OFFERS_SETTINGS.defaults;
     expect(codeOf(terms({ price: { amountMinor: minPriceMinor, currency: 'USD' } }))).toBeUndefined();
     expect(codeOf(terms({ price: { amountMinor: maxPriceMinor, currency: 'USD' } }))).toBeUndefined();
     expect(codeOf(terms({ price: { amountMinor: minPriceMinor - 1, currency: 'USD' } }))).toBe(

@@ -42,7 +42,7 @@ export class OfferWritingService {
   constructor(
     private readonly offers: OfferRepository,
     private readonly products: ProductService,
-    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+    @Inject(OFFERS_SETTINGS.token) private readonly settings: OffersSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

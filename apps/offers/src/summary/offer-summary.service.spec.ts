@@ -1,5 +1,5 @@
 import type { EventContext } from '@app/platform';
-import { DEFAULT_OFFERS_SETTINGS } from '../common/offers-settings';
+import { OFFERS_SETTINGS } from '../common/offers-settings';
 import type { OfferRepository } from '../offers/offer.repository';
 import type { ProductService } from '../products/product.service';
 import { OfferSummaryConsumer } from './offer-summary.consumer';
@@ -44,7 +44,7 @@ function builder() {
   const products = { isVisible: () => Promise.resolve(true) } as unknown as ProductService;
   return {
     service: new OfferSummaryService(summaries, offerRepository, products, {
-      ...DEFAULT_OFFERS_SETTINGS,
+      ...OFFERS_SETTINGS.defaults,
       summaryRecomputeGapMs: 20,
     }),
     offers,

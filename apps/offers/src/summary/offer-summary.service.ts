@@ -47,7 +47,7 @@ export class OfferSummaryService {
     private readonly summaries: OfferSummaryRepository,
     private readonly offers: OfferRepository,
     private readonly products: ProductService,
-    @Inject(OFFERS_SETTINGS) private readonly settings: OffersSettings,
+    @Inject(OFFERS_SETTINGS.token) private readonly settings: OffersSettings,
   ) {
     this.slots = pLimit(settings.summaryConcurrentRecomputes);
   }

@@ -26,7 +26,7 @@ export class CaseDecisionService {
   constructor(
     private readonly cases: CaseRepository,
     private readonly settlement: CaseSettlementService,
-    @Inject(REPORTS_SETTINGS) private readonly settings: ReportsSettings,
+    @Inject(REPORTS_SETTINGS.token) private readonly settings: ReportsSettings,
   ) {}
 
   /** Claims (or renews) a lease; of two moderators claiming at once, the version guard picks one. */

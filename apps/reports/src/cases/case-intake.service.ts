@@ -26,7 +26,7 @@ export class CaseIntakeService {
   constructor(
     private readonly cases: CaseRepository,
     private readonly reports: ReportRepository,
-    @Inject(REPORTS_SETTINGS) private readonly settings: ReportsSettings,
+    @Inject(REPORTS_SETTINGS.token) private readonly settings: ReportsSettings,
   ) {}
 
   /** The target's open report case, created on its first report (two first reports race safely). */

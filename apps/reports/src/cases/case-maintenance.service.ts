@@ -26,7 +26,7 @@ export class CaseMaintenanceService implements OnModuleInit, BeforeApplicationSh
     private readonly reports: ReportRepository,
     private readonly intake: CaseIntakeService,
     private readonly settlement: CaseSettlementService,
-    @Inject(REPORTS_SETTINGS) private readonly settings: ReportsSettings,
+    @Inject(REPORTS_SETTINGS.token) private readonly settings: ReportsSettings,
   ) {}
 
   onModuleInit(): void {

@@ -23,7 +23,7 @@ const EMPTY_BUCKET_AGE_MS = 10 * 60_000;
 export class CaseQueueService {
   constructor(
     private readonly cases: CaseRepository,
-    @Inject(REPORTS_SETTINGS) private readonly settings: ReportsSettings,
+    @Inject(REPORTS_SETTINGS.token) private readonly settings: ReportsSettings,
   ) {}
 
   async page(query: QueueQuery): Promise<Page<QueueItemView>> {

@@ -11,7 +11,7 @@ export class CaseReadingService {
   constructor(
     private readonly cases: CaseRepository,
     private readonly reports: ReportRepository,
-    @Inject(REPORTS_SETTINGS) private readonly settings: ReportsSettings,
+    @Inject(REPORTS_SETTINGS.token) private readonly settings: ReportsSettings,
   ) {}
 
   async view(caseOrId: string | ModerationCase): Promise<CaseView> {

@@ -1,7 +1,10 @@
-import { loadReportsSettings } from './reports-settings';
+import { REPORTS_SETTINGS } from './reports-settings';
+
+const loadReportsSettings = (source: NodeJS.ProcessEnv) => REPORTS_SETTINGS.load(source);
 
 describe('reports settings', () => {
   it('has documented defaults', () => {
+    expect(REPORTS_SETTINGS.defaults).toEqual(loadReportsSettings({}));
     expect(loadReportsSettings({})).toEqual({
       holdThreshold: 10,
       claimLeaseSeconds: 300,

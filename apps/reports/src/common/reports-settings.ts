@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ConfigError, loadServiceEnv } from '@app/platform';
+import { defineSettings } from '@app/platform';
 
 /**
  * The reports service's own settings, read from the environment next to the platform's config and
- * validated the same way: a bad value stops the start with a message naming the variable.
+ * validated the same way (`defineSettings`): a bad value stops the start with a message naming the
+ * variable.
  */
 export interface ReportsSettings {
   /** A case whose score reaches this places a hold on its target. */
@@ -29,31 +30,15 @@ export const reportsEnvSchema = z.object({
   REPORTS_SWEEP_INTERVAL_MS: positiveInt.min(100).max(600_000).default(5_000),
 });
 
-export const DEFAULT_REPORTS_SETTINGS: ReportsSettings = loadReportsSettings({});
-
-/** The service's settings from `source` (the process environment by default). */
-export function loadReportsSettings(source?: NodeJS.ProcessEnv): ReportsSettings {
-  const env = loadServiceEnv(reportsEnvSchema, source);
-  return {
+/** The reports settings: `REPORTS_*` variables, provided under `REPORTS_SETTINGS.token`. */
+export const REPORTS_SETTINGS = defineSettings({
+  token: Symbol('REPORTS_SETTINGS'),
+  schema: reportsEnvSchema,
+  fromEnv: (env): ReportsSettings => ({
     holdThreshold: env.REPORTS_HOLD_THRESHOLD,
     claimLeaseSeconds: env.REPORTS_CLAIM_LEASE_S,
     actionAnswerTimeoutSeconds: env.REPORTS_ACTION_ANSWER_TIMEOUT_S,
     reportsPerHour: env.REPORTS_PER_HOUR,
     sweepIntervalMs: env.REPORTS_SWEEP_INTERVAL_MS,
-  };
-}
-
-/** Reads the settings or stops the process with a message naming each bad variable. */
-export function loadReportsSettingsOrExit(): ReportsSettings {
-  try {
-    return loadReportsSettings();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(
-      `${JSON.stringify({ level: 'fatal', service: 'reports', msg: error.message, problems: error.problems })}\n`,
-    );
-    process.exit(1);
-  }
-}
-
-export const REPORTS_SETTINGS = Symbol('REPORTS_SETTINGS');
+  }),
+});

@@ -31,7 +31,7 @@ export class ReportService {
     private readonly targets: TargetService,
     private readonly intake: CaseIntakeService,
     private readonly limiter: RateLimiter,
-    @Inject(REPORTS_SETTINGS) settings: ReportsSettings,
+    @Inject(REPORTS_SETTINGS.token) settings: ReportsSettings,
   ) {
     this.limit = { action: 'report.create', limit: settings.reportsPerHour, windowSeconds: 3600 };
   }

@@ -6,6 +6,7 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Connection } from 'mongoose';
 import { SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { AppConfig, ConfigError, loadAppConfigFromEnvironment } from '../config/app-config';
+import { loadSettingsFromEnvironment, SettingsDefinition } from '../config/service-settings';
 import { consumersHealth, databaseHealth, kafkaHealth, outboxHealth } from '../health/contributors';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { HealthRegistry } from '../health/health.registry';
@@ -20,10 +21,10 @@ import { secureResponses } from './response-headers';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Reads the environment or stops the process with a message naming each bad variable. */
-export function loadConfigOrExit(service: ServiceName): AppConfig {
+/** Runs `load` or stops the process with a message naming each bad variable. */
+function exitOnConfigError<T>(service: ServiceName, load: () => T): T {
   try {
-    return loadAppConfigFromEnvironment(service);
+    return load();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(
@@ -31,6 +32,19 @@ export function loadConfigOrExit(service: ServiceName): AppConfig {
     );
     process.exit(1);
   }
+}
+
+/** Reads the environment or stops the process with a message naming each bad variable. */
+export function loadConfigOrExit(service: ServiceName): AppConfig {
+  return exitOnConfigError(service, () => loadAppConfigFromEnvironment(service));
+}
+
+/** Reads a service's own settings (`defineSettings`) the same way as its config. */
+export function loadSettingsOrExit<T extends object>(
+  service: ServiceName,
+  definition: SettingsDefinition<T>,
+): T {
+  return exitOnConfigError(service, () => loadSettingsFromEnvironment(definition));
 }
 
 /**
