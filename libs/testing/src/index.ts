@@ -7,3 +7,4 @@ export * from './service-basics';
 export * from './probe';
 export * from './fault/fault-infra';
 export * from './upstream-events';
+export * from './moderation-redelivery';

@@ -1,4 +1,4 @@
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
+import { Consumer, Kafka, logLevel, Message, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import {
   buildEvent,
@@ -16,6 +16,8 @@ import { testInfra } from './infra/test-infra';
 export class UpstreamEvents {
   private readonly producer: Producer;
   private readonly naming = new KafkaNaming(testInfra().topicPrefix);
+  /** Every message sent, by event id, so that one can be delivered again byte for byte. */
+  private readonly sent = new Map<string, { topic: string; message: Message }>();
 
   constructor(clientId = 'upstream-test') {
     const kafka = new Kafka({
@@ -87,12 +89,21 @@ export class UpstreamEvents {
     return event.eventId;
   }
 
+  /** Sends an event already sent once again, unchanged, as a broker redelivery would. */
+  async redeliver(eventId: string): Promise<void> {
+    const sent = this.sent.get(eventId);
+    if (!sent) throw new Error(`no event ${eventId} was sent by this producer`);
+    await this.producer.send({ topic: sent.topic, messages: [sent.message] });
+  }
+
   private async send(event: Parameters<typeof toOutboundMessage>[0]): Promise<void> {
-    const message = toOutboundMessage(event);
-    await this.producer.send({
-      topic: this.naming.topic(message.topic),
-      messages: [{ key: message.key, value: message.value, headers: message.headers }],
-    });
+    const outbound = toOutboundMessage(event);
+    const sent = {
+      topic: this.naming.topic(outbound.topic),
+      message: { key: outbound.key, value: outbound.value, headers: outbound.headers },
+    };
+    this.sent.set(event.eventId, sent);
+    await this.producer.send({ topic: sent.topic, messages: [sent.message] });
   }
 }
 
@@ -101,6 +112,7 @@ export class TopicRecorder {
   readonly events: {
     type: EventType;
     aggregateId: string;
+    aggregateVersion: number;
     causationId: string | null;
     payload: Record<string, unknown>;
   }[] = [];

@@ -1,100 +1,92 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { APPLIED_EVENT_MEMORY, HandlerOutcome } from '@app/platform';
-import { buildEvent, EventEnvelope, ModerationActionKind } from '@app/contracts';
+import { buildEvent, ProductState } from '@app/contracts';
+import {
+  answerModerationAction,
+  HandlerOutcome,
+  ModeratedEntity,
+  ModerationAction,
+  moderationOutcome,
+} from '@app/platform';
 import { ProductRepository } from '../products/product.repository';
 import { ProductDocument } from '../products/product.schema';
 import { toProductState } from '../products/product-state';
 import { nextVisibility } from './product-moderation.rules';
 
-type ActionEvent = EventEnvelope<'HoldPlaced'> | EventEnvelope<'DecisionMade'>;
-
-/** Lost races with editors' writes before giving up (the transport then retries the event). */
-const WRITE_ATTEMPTS = 10;
+type Visibility = ProductState['visibility'];
 
 /**
- * The catalog alone applies moderation actions about products. Each action is answered with a
- * ProductModerated carrying the full state, whether or not it changed anything, in the same
- * atomic write that records the action id (so a redelivery is recognised and answered as such).
+ * The catalog alone applies moderation actions about products. Each action is answered once with
+ * a ProductModerated carrying the full state, whether or not it changed anything, in the same
+ * atomic write that records the action id.
  */
 @Injectable()
 export class ProductModerationService {
   private readonly logger = new Logger(ProductModerationService.name);
+  private readonly products: ModeratedEntity<ProductDocument, Visibility>;
 
-  constructor(private readonly products: ProductRepository) {}
-
-  async apply(event: ActionEvent): Promise<HandlerOutcome> {
-    const { target, caseId, reasonCode } = event.payload;
-    if (target.type !== 'product') return 'skipped-irrelevant';
-    const action: ModerationActionKind = event.type === 'HoldPlaced' ? 'hold' : event.payload.decision;
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      const current = await this.products.findForUpdate(target.id);
-      if (!current) {
-        this.logger.warn(
-          { productId: target.id, actionEventId: event.eventId },
-          'moderation action for an unknown product',
-        );
-        return 'skipped-irrelevant';
-      }
-      const duplicate = current.moderationActionIds.includes(event.eventId);
-      const visibility = duplicate ? undefined : nextVisibility(current.visibility, action);
-      const written = await this.answer({ current, event, action, caseId, reasonCode, visibility });
-      if (written) return duplicate ? 'skipped-duplicate' : 'applied';
-    }
-    throw new Error(`product ${target.id} kept changing while applying moderation action ${event.eventId}`);
-  }
-
-  private async answer(input: {
-    current: ProductDocument;
-    event: ActionEvent;
-    action: ModerationActionKind;
-    caseId: string;
-    reasonCode: string;
-    visibility: ProductDocument['visibility'] | undefined;
-  }): Promise<boolean> {
-    const { current, event, action, visibility } = input;
-    const applied = visibility !== undefined;
-    const version = current.version + 1;
-    const now = new Date().toISOString();
-    const moderation = applied
-      ? { action, caseId: input.caseId, reasonCode: input.reasonCode, actionEventId: event.eventId, at: now }
-      : current.moderation;
-    const next: ProductDocument = {
-      ...current,
-      visibility: visibility ?? current.visibility,
-      updatedAt: now,
-      version,
+  constructor(repository: ProductRepository) {
+    this.products = {
+      kind: 'product',
+      find: (id) => repository.findForUpdate(id),
+      answeredActionIds: (product) => product.moderationActionIds,
+      transition: (product, action) => nextVisibility(product.visibility, action),
+      write: async ({ entity, action, change, answeredActionIds }) =>
+        (await repository.update({
+          productId: entity._id,
+          expectedVersion: entity.version,
+          ...answerOf(entity, action, change, answeredActionIds),
+        })) === 'updated',
     };
-    const answer = buildEvent('ProductModerated', {
-      aggregateId: current._id,
-      aggregateVersion: version,
-      correlationId: event.correlationId,
-      causationId: event.eventId,
-      payload: {
-        product: toProductState(next),
-        changedFields: applied ? ['visibility'] : [],
-        moderation: {
-          action,
-          actionEventId: event.eventId,
-          caseId: input.caseId,
-          applied,
-          reasonCode: input.reasonCode,
-        },
-      },
-    });
-    const remembered = current.moderationActionIds.includes(event.eventId)
-      ? current.moderationActionIds
-      : [...current.moderationActionIds, event.eventId].slice(-APPLIED_EVENT_MEMORY);
-    const outcome = await this.products.update({
-      productId: current._id,
-      expectedVersion: current.version,
-      set: {
-        visibility: next.visibility,
-        updatedAt: now,
-        moderationActionIds: remembered,
-        ...(moderation ? { moderation } : {}),
-      },
-      events: [answer],
-    });
-    return outcome === 'updated';
   }
+
+  apply(action: ModerationAction): Promise<HandlerOutcome> {
+    return answerModerationAction(this.products, action, this.logger);
+  }
+}
+
+/** The fields to set and the ProductModerated answer of one moderation write. */
+function answerOf(
+  current: ProductDocument,
+  action: ModerationAction,
+  visibility: Visibility | undefined,
+  moderationActionIds: string[],
+) {
+  const applied = visibility !== undefined;
+  const version = current.version + 1;
+  const now = new Date().toISOString();
+  const moderation = applied
+    ? {
+        action: action.action,
+        caseId: action.caseId,
+        reasonCode: action.reasonCode,
+        actionEventId: action.eventId,
+        at: now,
+      }
+    : current.moderation;
+  const next: ProductDocument = {
+    ...current,
+    visibility: visibility ?? current.visibility,
+    updatedAt: now,
+    version,
+  };
+  const answer = buildEvent('ProductModerated', {
+    aggregateId: current._id,
+    aggregateVersion: version,
+    correlationId: action.correlationId,
+    causationId: action.eventId,
+    payload: {
+      product: toProductState(next),
+      changedFields: applied ? ['visibility'] : [],
+      moderation: moderationOutcome(action, applied),
+    },
+  });
+  return {
+    set: {
+      visibility: next.visibility,
+      updatedAt: now,
+      moderationActionIds,
+      ...(moderation ? { moderation } : {}),
+    },
+    events: [answer],
+  };
 }

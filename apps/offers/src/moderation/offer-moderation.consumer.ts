@@ -1,20 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope, ModerationTargetType } from '@app/contracts';
-import { HandlerOutcome, OnEvent, Public } from '@app/platform';
-import { ModerationAction, OfferModerationService } from './offer-moderation.service';
-
-function toAction(event: EventEnvelope<'HoldPlaced' | 'DecisionMade'>): ModerationAction {
-  const payload = event.payload;
-  return {
-    eventId: event.eventId,
-    correlationId: event.correlationId,
-    caseId: payload.caseId,
-    target: payload.target,
-    action: 'decision' in payload ? payload.decision : 'hold',
-    reasonCode: payload.reasonCode,
-  };
-}
+import { HandlerOutcome, ModerationAction, OnEvent, Public, toModerationAction } from '@app/platform';
+import { OfferModerationService } from './offer-moderation.service';
 
 /** Holds and decisions from moderation.action.v1 about offers (other targets are skipped). */
 @Public()
@@ -24,12 +12,12 @@ export class OfferModerationConsumer {
 
   @OnEvent(ConsumerGroup.Offers, 'HoldPlaced')
   onHold(@Payload() event: EventEnvelope<'HoldPlaced'>): Promise<HandlerOutcome> {
-    return this.dispatch(toAction(event));
+    return this.dispatch(toModerationAction(event));
   }
 
   @OnEvent(ConsumerGroup.Offers, 'DecisionMade')
   onDecision(@Payload() event: EventEnvelope<'DecisionMade'>): Promise<HandlerOutcome> {
-    return this.dispatch(toAction(event));
+    return this.dispatch(toModerationAction(event));
   }
 
   private dispatch(action: ModerationAction): Promise<HandlerOutcome> {

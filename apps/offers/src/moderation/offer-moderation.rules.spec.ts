@@ -1,6 +1,6 @@
-import { offerStatusAfter } from './offer-moderation-transitions';
+import { offerStatusAfter } from './offer-moderation.rules';
 
-describe('offer moderation transitions', () => {
+describe('offer moderation rules', () => {
   it('holds an active offer and keep brings back the status it had', () => {
     const held = offerStatusAfter({ status: 'out_of_stock' }, 'hold');
     expect(held).toEqual({ status: 'held', statusBeforeModeration: 'out_of_stock' });

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope, ModerationTargetType } from '@app/contracts';
-import { HandlerOutcome, OnEvent, Public } from '@app/platform';
-import { ModerationAction, toModerationAction } from './moderation-action';
+import { HandlerOutcome, ModerationAction, OnEvent, Public, toModerationAction } from '@app/platform';
+
 import { PenNameModerationService } from './pen-name-moderation.service';
 import { ReviewModerationService } from './review-moderation.service';
 

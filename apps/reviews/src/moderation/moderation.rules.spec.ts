@@ -1,4 +1,4 @@
-import { penNameStatusAfter, reviewStatusAfter } from './moderation-transitions';
+import { penNameStatusAfter, reviewStatusAfter } from './moderation.rules';
 
 describe('review moderation transitions', () => {
   it.each([

@@ -1,60 +1,61 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { HandlerOutcome } from '@app/platform';
+import type { PenNameState } from '@app/contracts';
+import {
+  answerModerationAction,
+  HandlerOutcome,
+  ModeratedEntity,
+  ModerationAction,
+  moderationOutcome,
+} from '@app/platform';
 import { penNameModerated } from '../pen-names/pen-name.events';
 import { PenNameRepository } from '../pen-names/pen-name.repository';
-import { ModerationAction, rememberAction } from './moderation-action';
-import { penNameStatusAfter } from './moderation-transitions';
+import { penNameStatusAfter } from './moderation.rules';
 
-const MAX_WRITE_ATTEMPTS = 5;
+type StoredPenName = NonNullable<Awaited<ReturnType<PenNameRepository['findById']>>>;
+type PenNameStatus = PenNameState['status'];
 
+/** As for reviews: the change and its PenNameModerated answer are one atomic write, made once. */
 @Injectable()
 export class PenNameModerationService {
   private readonly log = new Logger(PenNameModerationService.name);
+  private readonly penNames: ModeratedEntity<StoredPenName, PenNameStatus>;
 
-  constructor(private readonly penNames: PenNameRepository) {}
+  constructor(repository: PenNameRepository) {
+    this.penNames = {
+      kind: 'pen name',
+      find: (id) => repository.findById(id),
+      answeredActionIds: (penName) => penName.appliedActionIds,
+      transition: async (penName, action) => {
+        const names = await repository.findByAccount(penName.accountId);
+        const hasNewerName = names.some((name) => name.slot > penName.slot);
+        return penNameStatusAfter(penName.status, action, hasNewerName);
+      },
+      write: async ({ entity, action, change, answeredActionIds }) => {
+        const next = {
+          ...entity,
+          status: change ?? entity.status,
+          appliedActionIds: answeredActionIds,
+          ...(change ? { updatedAt: new Date() } : {}),
+          version: entity.version + 1,
+        };
+        const event = penNameModerated({
+          penName: next,
+          changedFields: change ? ['status'] : [],
+          correlationId: action.correlationId,
+          moderation: moderationOutcome(action, change !== undefined),
+        });
+        const written = await repository.update(entity.accountId, {
+          id: entity._id,
+          expectedVersion: entity.version,
+          set: { status: next.status, appliedActionIds: next.appliedActionIds, updatedAt: next.updatedAt },
+          events: [event],
+        });
+        return written !== undefined;
+      },
+    };
+  }
 
-  /** As for reviews: the change and its PenNameModerated answer are one atomic write. */
-  async apply(action: ModerationAction): Promise<HandlerOutcome> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.penNames.findById(action.target.id);
-      if (!current) {
-        this.log.warn(
-          { penNameId: action.target.id, actionEventId: action.eventId },
-          'moderation action for an unknown pen name',
-        );
-        return 'skipped-irrelevant';
-      }
-      if (current.appliedActionIds.includes(action.eventId)) return 'skipped-duplicate';
-      const names = await this.penNames.findByAccount(current.accountId);
-      const hasNewerName = names.some((name) => name.slot > current.slot);
-      const status = penNameStatusAfter(current.status, action.action, hasNewerName);
-      const next = {
-        ...current,
-        status: status ?? current.status,
-        appliedActionIds: rememberAction(current.appliedActionIds, action.eventId),
-        ...(status ? { updatedAt: new Date() } : {}),
-        version: current.version + 1,
-      };
-      const event = penNameModerated({
-        penName: next,
-        changedFields: status ? ['status'] : [],
-        correlationId: action.correlationId,
-        moderation: {
-          action: action.action,
-          actionEventId: action.eventId,
-          caseId: action.caseId,
-          applied: status !== undefined,
-          reasonCode: action.reasonCode,
-        },
-      });
-      const written = await this.penNames.update(current.accountId, {
-        id: current._id,
-        expectedVersion: current.version,
-        set: { status: next.status, appliedActionIds: next.appliedActionIds, updatedAt: next.updatedAt },
-        events: [event],
-      });
-      if (written) return 'applied';
-    }
-    throw new Error(`pen name ${action.target.id}: too many concurrent writes while moderating`);
+  apply(action: ModerationAction): Promise<HandlerOutcome> {
+    return answerModerationAction(this.penNames, action, this.log);
   }
 }

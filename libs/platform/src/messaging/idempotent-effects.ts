@@ -28,7 +28,13 @@ export async function applyIfNewer(
   }
 }
 
-/** How many applied event ids a document remembers; older ids are covered by version guards. */
+/**
+ * How many applied event ids a document remembers — consumers' applied events and the moderation
+ * actions an entity has answered alike (one memory size, so the two cannot drift). A redelivery
+ * comes back within a rebalance or a replay of recent offsets, while a document sees a handful of
+ * such events in that time; 200 ids (about 8 kB) is far beyond that and still small for a document.
+ * Ids older than that are covered by version guards, or, for moderation, by the case having moved on.
+ */
 export const APPLIED_EVENT_MEMORY = 200;
 
 /**

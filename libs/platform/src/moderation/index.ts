@@ -1,0 +1,2 @@
+export * from './moderation-action';
+export * from './moderation-answer';
