@@ -124,7 +124,7 @@ describe('reliable messaging under faults', () => {
       topicPrefix,
       mongoUri,
       extra: {
-        OUTBOX_PUBLISH_AFTER_WRITE: 'false',
+        PROBE_SKIP_PUBLISH_AFTER_WRITE: 'true',
         OUTBOX_SWEEP_INTERVAL_MS: '60000',
         KAFKA_SESSION_TIMEOUT_MS: '10000',
       },

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { FeedFormat } from './feed-parser';
-import type { FeedRow, RowRejection } from './feed-row';
+import type { FeedRow } from './feed-row';
 
 export type FeedStatus = 'queued' | 'processing' | 'done' | 'failed';
 export type RowOutcome = 'applied' | 'unchanged' | 'rejected';
@@ -62,8 +62,6 @@ export interface FeedReportPart {
   index: number;
   entries: ReportEntry[];
 }
-
-export type SubmissionRejection = RowRejection;
 
 export const FEED = 'InventoryFeed';
 export const FEED_CHUNK = 'InventoryFeedChunk';

@@ -1,4 +1,4 @@
-import type { AuditActor, AuditEntry, CaseAction, ModerationCase } from './case.schema';
+import type { AuditActor, AuditEntry, ModerationCase } from './case.schema';
 
 /** Appends one entry; entries already written are never changed. */
 export function appendAudit(
@@ -15,10 +15,6 @@ export function appendAudit(
     ...audit,
     { at: entry.at, actor: entry.actor, what: entry.what, before: entry.before, after: entry.after },
   ];
-}
-
-export function withAction(actions: readonly CaseAction[], action: CaseAction): CaseAction[] {
-  return [...actions, action];
 }
 
 /** The case fields an audit entry compares. */

@@ -181,7 +181,3 @@ export type EventPayloadInputMap = {
 export function isEventType(value: string): value is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_DEFINITIONS, value);
 }
-
-export function eventTypesOnTopic(topic: Topic): EventType[] {
-  return EVENT_TYPES.filter((type) => EVENT_DEFINITIONS[type].topic === topic);
-}

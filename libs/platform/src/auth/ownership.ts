@@ -11,7 +11,3 @@ export function sellerScope(principal: Principal): { sellerId: string } {
   }
   return { sellerId: principal.sellerId };
 }
-
-export function accountScope(principal: Principal): { accountId: string } {
-  return { accountId: principal.accountId };
-}

@@ -69,7 +69,6 @@ export const baseEnvSchema = z
     DOCS_ENABLED: boolFromEnv.default(true),
     /** `/health/details`: database name, brokers, consumer groups; closed in production. */
     HEALTH_DETAILS_ENABLED: boolFromEnv.default(true),
-    OUTBOX_PUBLISH_AFTER_WRITE: boolFromEnv.default(true),
     OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   })
   .superRefine((env, ctx) => {
@@ -130,7 +129,7 @@ export interface AppConfig {
   readonly docsEnabled: boolean;
   /** Whether `/health/details` exists (`/health/live` and `/health/ready` always do). */
   readonly healthDetailsEnabled: boolean;
-  readonly outbox: { readonly publishAfterWrite: boolean; readonly sweepIntervalMs: number };
+  readonly outbox: { readonly sweepIntervalMs: number };
 }
 
 /** Names of the variables a deployment must provide (the rest have defaults). */
@@ -183,10 +182,7 @@ export function loadAppConfig(service: ServiceName, source: NodeJS.ProcessEnv): 
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     docsEnabled: env.DOCS_ENABLED,
     healthDetailsEnabled: env.HEALTH_DETAILS_ENABLED,
-    outbox: {
-      publishAfterWrite: env.OUTBOX_PUBLISH_AFTER_WRITE,
-      sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
-    },
+    outbox: { sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ConsumerGroup, EventType, EventEnvelope } from '@app/contracts';
+import type { ConsumerGroup } from '@app/contracts';
 import type { OutboundMessage } from './outbound-message';
 
 /**
@@ -29,11 +29,6 @@ export interface EventContext {
    */
   readonly publishedAt?: Date;
 }
-
-export type EventHandler<T extends EventType> = (
-  event: EventEnvelope<T>,
-  context: EventContext,
-) => Promise<HandlerOutcome>;
 
 /**
  * An event the handler can never process, however often it is retried (a broken invariant, a

@@ -42,7 +42,7 @@ function relayWith(published: string[][], batches = new FakeOutboxBatches()): Ou
       return Promise.resolve();
     },
   } as unknown as EventPublisher;
-  const config = { outbox: { publishAfterWrite: true, sweepIntervalMs: 1_000 } } as AppConfig;
+  const config = { outbox: { sweepIntervalMs: 1_000 } } as AppConfig;
   return new OutboxRelay(publisher, new MetricsService(), config, batches.asBatches());
 }
 

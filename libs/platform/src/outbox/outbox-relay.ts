@@ -10,8 +10,6 @@ import { BatchEntry, OutboxBatches } from './outbox-batches';
 import { RecentIds } from './recent-ids';
 
 export interface OutboxRelayOptions {
-  /** Publish right after each write (low latency); off only to simulate a crash after the write. */
-  readonly publishAfterWrite: boolean;
   /** How often the sweep looks for events a crash or an outage left behind. */
   readonly sweepIntervalMs: number;
   /** Only events older than this are swept, so the sweep does not race the publish after a write. */
@@ -20,7 +18,6 @@ export interface OutboxRelayOptions {
 }
 
 export const DEFAULT_OUTBOX_RELAY_OPTIONS: OutboxRelayOptions = {
-  publishAfterWrite: true,
   sweepIntervalMs: 1_000,
   sweepMinAgeMs: 2_000,
   sweepBatchSize: 200,
@@ -47,7 +44,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
    * twice (and out of order behind newer ones).
    */
   private readonly recentlyPublished = new RecentIds(RECENTLY_PUBLISHED_CAPACITY);
-  private options: OutboxRelayOptions;
+  private readonly options: OutboxRelayOptions;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private stopped = false;
@@ -89,10 +86,6 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     this.models.set(model.collection.collectionName, model as OutboxModel);
   }
 
-  configure(options: Partial<OutboxRelayOptions>): void {
-    this.options = { ...this.options, ...options };
-  }
-
   onModuleInit(): void {
     this.timer = setInterval(() => void this.sweepOnce(), this.options.sweepIntervalMs);
     this.timer.unref();
@@ -115,7 +108,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     aggregateId: string,
     messages: readonly OutboundMessage[],
   ): void {
-    if (messages.length === 0 || this.stopped || !this.options.publishAfterWrite) return;
+    if (messages.length === 0 || this.stopped) return;
     const outboxModel = model as OutboxModel;
     const written = writtenOutbox(messages);
     void this.inOrder(outboxModel, aggregateId, (chain) =>

@@ -44,7 +44,7 @@ function relay(published: string[], batches = new FakeOutboxBatches()): OutboxRe
       return Promise.resolve();
     },
   } as unknown as EventPublisher;
-  const config = { outbox: { publishAfterWrite: true, sweepIntervalMs: 1_000 } } as AppConfig;
+  const config = { outbox: { sweepIntervalMs: 1_000 } } as AppConfig;
   return new OutboxRelay(publisher, new MetricsService(), config, batches.asBatches());
 }
 
@@ -118,7 +118,7 @@ describe('OutboxRelay sweep of batches', () => {
     const publisher = {
       publish: () => Promise.reject(new Error('broker down')),
     } as unknown as EventPublisher;
-    const config = { outbox: { publishAfterWrite: true, sweepIntervalMs: 1_000 } } as AppConfig;
+    const config = { outbox: { sweepIntervalMs: 1_000 } } as AppConfig;
     const outbox = new OutboxRelay(publisher, new MetricsService(), config, batches.asBatches());
     const offers = fakeCollection('offers', [{ _id: 'o-1', outbox: [], version: 1, outboxBatch: 'b-1' }]);
     outbox.register(offers.model);

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { ProbeController } from './probe.controller';
-import { ProbeService } from './probe.service';
+import { PROBE_OPTIONS, ProbeOptions, ProbeService } from './probe.service';
 import { ProbeStore } from './probe.store';
 
 /**
@@ -11,12 +11,12 @@ import { ProbeStore } from './probe.store';
  */
 @Module({})
 export class ProbeModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, options: ProbeOptions = {}): DynamicModule {
     return {
       module: ProbeModule,
       imports: [PlatformModule.forRoot(config)],
       controllers: [ProbeController],
-      providers: [ProbeStore, ProbeService],
+      providers: [ProbeStore, ProbeService, { provide: PROBE_OPTIONS, useValue: options }],
       exports: [ProbeStore, ProbeService],
     };
   }

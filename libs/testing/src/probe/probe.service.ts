@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { buildEvent, EventEnvelope } from '@app/contracts';
 import {
   applyIfNewer,
@@ -21,6 +21,17 @@ const NOW = () => new Date().toISOString();
  */
 export type ProbeEffects = 'full' | 'projection';
 
+/** What a fault test changes in the probe. */
+export interface ProbeOptions {
+  /**
+   * Simulates a process that dies between its write and the relay's publish: writes are not
+   * handed to the relay, so only the sweep (of this or another process) can publish their events.
+   */
+  readonly skipPublishAfterWrite?: boolean;
+}
+
+export const PROBE_OPTIONS = Symbol('PROBE_OPTIONS');
+
 /** The probe's write side (one aggregate per id) and read side (its consumer's effects). */
 @Injectable()
 export class ProbeService {
@@ -29,6 +40,7 @@ export class ProbeService {
   constructor(
     private readonly store: ProbeStore,
     private readonly relay: OutboxRelay,
+    @Inject(PROBE_OPTIONS) private readonly options: ProbeOptions,
   ) {}
 
   /** One change of item `id`: listed at version 1, then each call bumps quantity and version. */
@@ -69,7 +81,7 @@ export class ProbeService {
               events: [event],
             });
       if (!messages) continue;
-      this.relay.afterWrite(this.store.items, id, messages);
+      if (!this.options.skipPublishAfterWrite) this.relay.afterWrite(this.store.items, id, messages);
       return version + 1;
     }
   }

@@ -106,5 +106,3 @@ export const searchProductsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type SearchProductsQuery = z.output<typeof searchProductsQuerySchema>;
-
-export const productIdParamSchema = z.string().min(1).max(64);
