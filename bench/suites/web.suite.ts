@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { WEB_DIR } from '../../tools/start/web-process';
 import { spawnBenchServer } from '../lib/bench-server';
 import type { BenchContext } from '../lib/context';
-import { measureHttpLoad } from '../lib/http-load';
+import { HttpLoadResult, measureHttpLoad } from '../lib/http-load';
 import {
   failingAudits,
   LIGHTHOUSE_CATEGORIES,
@@ -76,45 +76,63 @@ async function measureLighthouse(ctx: BenchContext, stack: WebStack): Promise<vo
     ctx.results.note(`Lighthouse ${category} audits to fix: ${failingAudits(report, category).join('; ')}`);
 }
 
+interface PageLoad {
+  readonly id: string;
+  readonly label: string;
+  readonly role: 'ours' | 'ceiling';
+  /** Base URL of the server and the page's path on it. */
+  readonly url: string;
+  readonly path: string;
+}
+
+/** Closed-loop load on one page, recorded with the size of one answer (how much HTML it writes). */
+async function loadPage(ctx: BenchContext, page: PageLoad): Promise<HttpLoadResult> {
+  const { profile } = ctx;
+  const load = await measureHttpLoad({
+    url: page.url,
+    paths: [page.path],
+    connections: profile.httpConnections,
+    durationMs: profile.httpDurationMs,
+    warmupMs: profile.httpWarmupMs,
+  });
+  if (load.notOk + load.errors > 0)
+    throw new Error(`${page.id}: ${load.notOk} non-2xx, ${load.errors} errors`);
+  const htmlBytes = (await (await fetch(new URL(page.path, page.url))).arrayBuffer()).byteLength;
+  ctx.results.measurement({
+    id: page.id,
+    label: page.label,
+    role: page.role,
+    rate: { value: load.requestsPerSecond, unit: 'req/s' },
+    latencyMs: load.latency,
+    details: { connections: profile.httpConnections, requests: load.ok, htmlBytes },
+  });
+  return load;
+}
+
 /** (a) Page throughput against the bare node:http page, then the page's p99 at half its peak. */
 async function measureThroughput(ctx: BenchContext, stack: WebStack): Promise<void> {
-  const { profile } = ctx;
   const path = new URL(stack.pageUrl).pathname;
-  const load = (url: string) =>
-    measureHttpLoad({
-      url,
-      paths: [path],
-      connections: profile.httpConnections,
-      durationMs: profile.httpDurationMs,
-      warmupMs: profile.httpWarmupMs,
-    });
-  const page = await load(stack.web.url);
-  if (page.notOk + page.errors > 0)
-    throw new Error(`product page: ${page.notOk} non-2xx, ${page.errors} errors`);
-  ctx.results.measurement({
+  const page = await loadPage(ctx, {
     id: 'ours.web.product-page',
-    label: `GET /books/{isbn13}/{slug} (Next.js, server-rendered, ${profile.httpConnections} connections)`,
+    label: `GET /books/{isbn13}/{slug} (Next.js, server-rendered, ${ctx.profile.httpConnections} connections)`,
     role: 'ours',
-    rate: { value: page.requestsPerSecond, unit: 'req/s' },
-    latencyMs: page.latency,
-    details: { requests: page.ok },
+    url: stack.web.url,
+    path,
   });
   const bare = await spawnBenchServer(join(__dirname, 'web', 'bare-page.server.ts'), {
     BENCH_CATALOG_URL: stack.services.catalog,
     BENCH_OFFERS_URL: stack.services.offers,
     BENCH_REVIEWS_URL: stack.services.reviews,
   });
-  const reference = await load(bare.url).finally(() => bare.stop());
-  if (reference.notOk + reference.errors > 0)
-    throw new Error(`bare page: ${reference.notOk} non-2xx, ${reference.errors} errors`);
-  ctx.results.measurement({
+  ctx.defer(() => bare.stop());
+  await loadPage(ctx, {
     id: 'ceiling.web.bare-page',
-    label: 'the same upstream calls and HTML from bare node:http (no framework)',
+    label: 'the same upstream calls and data as HTML from bare node:http (no framework)',
     role: 'ceiling',
-    rate: { value: reference.requestsPerSecond, unit: 'req/s' },
-    latencyMs: reference.latency,
-    details: { requests: reference.ok },
+    url: bare.url,
+    path,
   });
+  await bare.stop();
   await measureHalfPeakLatency(ctx, stack.pageUrl, page.requestsPerSecond / 2);
 }
 

@@ -53,17 +53,8 @@ async function reloadUntilShown(page: Page, text: string): Promise<boolean> {
   return false;
 }
 
-/**
- * A seller of our own lists the seed book below every other offer, then changes that price
- * `samples` times while the book's page is open in Chromium; each sample is the time from the
- * request to the offer box showing the new lowest price: without a reload when the page is live,
- * else by reloading (the first change tells which, and the suite says so).
- */
-export async function measureOfferFreshness(
-  ctx: BenchContext,
-  stack: WebStack,
-  samples: number,
-): Promise<FreshnessResult> {
+/** A seller of our own with one used copy of the seed book; returns how to set its price. */
+async function benchSeller(stack: WebStack): Promise<(amountMinor: number) => Promise<void>> {
   const sellerId = uuidv7();
   const token = await testToken({
     sub: `bench-live-${sellerId}`,
@@ -83,7 +74,8 @@ export async function measureOfferFreshness(
   const found = (await (
     await fetch(`${stack.services.catalog}/products?isbn=${SEED_BOOK_ISBN13}&limit=1`)
   ).json()) as { items: { id: string }[] };
-  const setPrice = (amountMinor: number) =>
+  await send('PUT', '/sellers/me/profile', { displayName: 'Bench Live Books' });
+  return (amountMinor) =>
     send('PUT', '/sellers/me/offers/by-sku/BENCH-LIVE', {
       productId: found.items[0].id,
       condition: 'used_good',
@@ -92,16 +84,32 @@ export async function measureOfferFreshness(
       quantity: 1,
       handlingDays: { min: 1, max: 2 },
     });
-  await send('PUT', '/sellers/me/profile', { displayName: 'Bench Live Books' });
+}
 
+async function openPage(ctx: BenchContext, url: string): Promise<Page> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   ctx.defer(() => browser.close());
   const page = await (await browser.newContext()).newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/**
+ * A seller of our own lists the seed book below every other offer, then changes that price
+ * `samples` times while the book's page is open in Chromium; each sample is the time from the
+ * request to the offer box showing the new lowest price: without a reload when the page is live,
+ * else by reloading (the first change tells which, and the suite says so).
+ */
+export async function measureOfferFreshness(
+  ctx: BenchContext,
+  stack: WebStack,
+  samples: number,
+): Promise<FreshnessResult> {
+  const setPrice = await benchSeller(stack);
   let price = FIRST_PRICE_MINOR;
   await setPrice(price);
-  await page.goto(stack.pageUrl, { waitUntil: 'load' });
+  const page = await openPage(ctx, stack.pageUrl);
   if (!(await reloadUntilShown(page, dollars(price)))) throw new Error('the first price never showed');
-
   let mode: FreshnessResult['mode'] = 'live';
   const latenciesMs: number[] = [];
   while (latenciesMs.length < samples) {
