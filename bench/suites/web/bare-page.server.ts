@@ -6,7 +6,8 @@ import { announceListening } from '../../lib/bench-server';
  * The reference for the storefront's product page: plain node:http, no framework, making the
  * page's own upstream calls (the book by ISBN, its product page read model, then its offers by
  * price and its newest reviews at once) and writing the same data as one escaped HTML document
- * with the page's head (title, description, canonical URL, JSON-LD). Upstreams from BENCH_*_URL.
+ * with the page's head (title, description, canonical URL, JSON-LD), plus the data once more as an
+ * inline JSON payload, as a page that hydrates ships it. Upstreams from BENCH_*_URL.
  */
 const CATALOG = required('BENCH_CATALOG_URL');
 const OFFERS = required('BENCH_OFFERS_URL');
@@ -39,6 +40,9 @@ function html(value: unknown): string {
   return escape(value);
 }
 
+/** JSON safe inside a script element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
 async function json<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -59,16 +63,13 @@ async function productPage(isbn13: string, slug: string): Promise<string> {
     json<unknown>(`${REVIEWS}/products/${id}/reviews?sort=newest&limit=10`),
   ]);
   const { product } = page;
-  const jsonLd = JSON.stringify({
-    '@context': 'https://schema.org',
-    '@type': ['Book', 'Product'],
-    ...page,
-  }).replace(/</g, '\\u003c');
+  const jsonLd = scriptJson({ '@context': 'https://schema.org', '@type': ['Book', 'Product'], ...page });
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>${escape(product.title)}</title><meta name="description" content="${escape((product.description ?? '').slice(0, 200))}">
 <link rel="canonical" href="/books/${isbn13}/${slug}"><script type="application/ld+json">${jsonLd}</script></head>
 <body><main><article><h1>${escape(product.title)}</h1>${html(page)}<section id="offers">${html(offers)}</section>
-<section id="reviews">${html(reviews)}</section></article></main></body></html>`;
+<section id="reviews">${html(reviews)}</section></article></main>
+<script>self.__page=${scriptJson({ page, offers, reviews })}</script></body></html>`;
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
