@@ -8,8 +8,11 @@ import {
   decodeCursor,
   encodeCursor,
   hasRole,
+  CONFLICT_ATTEMPTS,
+  LOST_RACE,
   Page,
   Principal,
+  retryOnConflict,
 } from '@app/platform';
 import { CLEARABLE_FIELDS, CreateProductDto, SearchProductsQuery, UpdateProductDto } from './dto/product.dto';
 import { parseIsbn } from './isbn';
@@ -49,9 +52,6 @@ export function isPrivilegedReader(principal: Principal | undefined): boolean {
   return hasRole(principal, 'catalog-editor') || hasRole(principal, 'moderator');
 }
 
-/** How many times an update re-reads after losing a race when the caller gave no If-Match. */
-const UPDATE_ATTEMPTS = 5;
-
 @Injectable()
 export class ProductService {
   constructor(
@@ -80,14 +80,17 @@ export class ProductService {
 
   /** PATCH: applies the fields given; `expectedVersion` (If-Match) turns a lost race into 412. */
   async update(productId: string, dto: UpdateProductDto, expectedVersion?: number) {
-    for (let attempt = 1; ; attempt++) {
+    // Never thrown: the last attempt answers its own lost race as a version mismatch (412), not a 500.
+    const exhausted = () => new Error(`product ${productId}: too many concurrent writes`);
+    return retryOnConflict({ exhausted }, async (attempt) => {
       const current = await this.products.findForUpdate(productId);
       if (!current) throw new ProductNotFoundError(productId);
       if (expectedVersion !== undefined && current.version !== expectedVersion) {
         throw new ProductVersionMismatchError(expectedVersion, current.version);
       }
       const outcome = await this.tryUpdate(current, dto);
-      if (outcome === 'stale' && expectedVersion === undefined && attempt < UPDATE_ATTEMPTS) continue;
+      const retry = expectedVersion === undefined && attempt < CONFLICT_ATTEMPTS;
+      if (outcome === 'stale' && retry) return LOST_RACE;
       if (outcome === 'stale') {
         const latest = await this.products.findForUpdate(productId);
         throw new ProductVersionMismatchError(current.version, latest?.version ?? current.version);
@@ -95,7 +98,7 @@ export class ProductService {
       const stored = await this.products.findById(productId);
       if (!stored) throw new ProductNotFoundError(productId);
       return productView(stored, true);
-    }
+    });
   }
 
   async page(productId: string, principal: Principal | undefined) {

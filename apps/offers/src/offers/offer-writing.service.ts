@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@app/platform';
+import { isDuplicateKey, LOST_RACE, retryOnConflict } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/platform';
@@ -25,8 +25,11 @@ import {
 } from './offer-rules';
 import { skuKeyOf } from './offer.schema';
 
-/** Writers racing on one offer retry on a fresh read; 50 concurrent adjustments need up to 50 rounds. */
-const MAX_WRITE_ATTEMPTS = 100;
+/**
+ * Above the platform's default on purpose: an offer's quantity is a hot counter (a seller's tools
+ * send bursts of adjustments to one offer), and 50 concurrent adjustments need up to 50 rounds.
+ */
+const OFFER_WRITE_ATTEMPTS = 100;
 
 /** A seller's offer terms as sent: the price currency defaults to the marketplace's. */
 export interface OfferInput extends Omit<OfferTerms, 'price'> {
@@ -62,7 +65,8 @@ export class OfferWritingService {
     ifMatch?: number,
   ): Promise<{ offer: StoredOffer; created: boolean }> {
     const terms = this.checked(input);
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const retry = { attempts: OFFER_WRITE_ATTEMPTS, exhausted: () => tooManyConcurrentWrites(sku) };
+    return retryOnConflict(retry, async () => {
       const current = await this.offers.findOwnBySku(sellerId, sku);
       if (!current) {
         if (ifMatch !== undefined) throw offerNotFound(sku);
@@ -70,7 +74,7 @@ export class OfferWritingService {
         try {
           return { offer: await this.insert(sellerId, sku, input.productId, terms), created: true };
         } catch (error) {
-          if (error instanceof DomainError && error.code === 'OFFER_SKU_EXISTS') continue;
+          if (error instanceof DomainError && error.code === 'OFFER_SKU_EXISTS') return LOST_RACE;
           throw error;
         }
       }
@@ -79,9 +83,8 @@ export class OfferWritingService {
       const written = await this.tryTransition(sellerId, current, ifMatch, () =>
         this.replaceWith(current, terms),
       );
-      if (written) return { offer: written, created: false };
-    }
-    throw tooManyConcurrentWrites(sku);
+      return written ? { offer: written, created: false } : LOST_RACE;
+    });
   }
 
   /** PATCH: the seller's partial change, only on the version they read (`If-Match`). */
@@ -199,15 +202,17 @@ export class OfferWritingService {
     ifMatch: number | undefined,
     decide: (current: StoredOffer) => Transition,
   ): Promise<StoredOffer> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    // Jittered: writers that lost to the same winner should not meet again in the next round.
+    const retry = {
+      attempts: OFFER_WRITE_ATTEMPTS,
+      jitter: true,
+      exhausted: () => tooManyConcurrentWrites(offerId),
+    };
+    return retryOnConflict(retry, async () => {
       const current = await this.offers.findOwn(sellerId, offerId);
       if (!current) throw offerNotFound(offerId);
-      const written = await this.tryTransition(sellerId, current, ifMatch, () => decide(current));
-      if (written) return written;
-      // Lost a race: back off a little (jittered) so the next round is not the same stampede.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
-    }
-    throw tooManyConcurrentWrites(offerId);
+      return (await this.tryTransition(sellerId, current, ifMatch, () => decide(current))) ?? LOST_RACE;
+    });
   }
 
   /** One optimistic attempt: the written offer, or undefined when another writer won the version. */

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { buildEvent } from '@app/contracts';
-import { HandlerOutcome } from '@app/platform';
+import { HandlerOutcome, LOST_RACE, retryOnConflict } from '@app/platform';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
 import { OfferRepository } from '../offers/offer.repository';
 import { ProductService } from '../products/product.service';
 import { NO_OFFERS, sameFigures, SummaryFigures, summaryFigures } from './offer-summary';
 import { OfferSummaryRepository } from './offer-summary.repository';
 import { OfferSummaryDoc } from './offer-summary.schema';
-
-const MAX_WRITE_ATTEMPTS = 10;
 
 /**
  * A recompute that started this long after an offer change certainly saw it (the change committed
@@ -84,7 +82,8 @@ export class OfferSummaryService {
     seenAfter: number,
     coveredAfter: number,
   ): Promise<HandlerOutcome> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const exhausted = () => new Error(`offer summary of ${input.productId}: too many concurrent writes`);
+    return retryOnConflict({ exhausted }, async (attempt) => {
       const current = await this.summaries.findByProduct(input.productId);
       const threshold = attempt > 1 ? coveredAfter : seenAfter;
       if (current && current.computedAt.getTime() > threshold) return 'skipped-duplicate';
@@ -96,12 +95,10 @@ export class OfferSummaryService {
         this.remember(input.productId, computedAt);
         return 'skipped-stale';
       }
-      if (await this.write(current, figures, computedAt, input)) {
-        this.remember(input.productId, computedAt);
-        return 'applied';
-      }
-    }
-    throw new Error(`offer summary of ${input.productId}: too many concurrent writes`);
+      if (!(await this.write(current, figures, computedAt, input))) return LOST_RACE;
+      this.remember(input.productId, computedAt);
+      return 'applied';
+    });
   }
 
   /** The summary as last published (version 0: none yet). */

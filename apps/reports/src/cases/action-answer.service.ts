@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ModerationOutcome, ServiceName } from '@app/contracts';
-import { HandlerOutcome } from '@app/platform';
+import { HandlerOutcome, LOST_RACE, retryOnConflict } from '@app/platform';
 import { appendAudit } from './case-audit';
 import { CaseRepository } from './case.repository';
-
-const MAX_WRITE_ATTEMPTS = 8;
 
 /**
  * Marks an action effective when its owner answers it (`*Moderated`, causation = the action's
@@ -20,7 +18,9 @@ export class ActionAnswerService {
     targetStatus: string;
   }): Promise<HandlerOutcome> {
     const { moderation } = input;
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const exhausted = () =>
+      new Error(`case ${moderation.caseId}: too many concurrent writes while recording an answer`);
+    return retryOnConflict({ exhausted }, async () => {
       const current = await this.cases.findById(moderation.caseId);
       const index = current?.actions.findIndex((a) => a.eventId === moderation.actionEventId) ?? -1;
       if (!current || index < 0) return 'skipped-irrelevant';
@@ -54,8 +54,7 @@ export class ActionAnswerService {
         set,
         events: [],
       });
-      if (written) return 'applied';
-    }
-    throw new Error(`case ${moderation.caseId}: too many concurrent writes while recording an answer`);
+      return written ? 'applied' : LOST_RACE;
+    });
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { LOST_RACE, retryOnConflict } from '@app/platform';
 import { appendAudit, auditState } from './case-audit';
 import { queuePosition, requireAppealable } from './case-rules';
 import { CaseNotFoundError } from './case.errors';
 import { CaseRepository } from './case.repository';
 import type { ModerationCase } from './case.schema';
-
-const MAX_WRITE_ATTEMPTS = 8;
 
 /** The author's one appeal of a removal: the case goes back to the queue for another moderator. */
 @Injectable()
@@ -18,7 +17,8 @@ export class CaseAppealService {
     caseId: string;
     message: string;
   }): Promise<ModerationCase> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const exhausted = () => new Error(`case ${input.caseId}: too many concurrent writes while appealing`);
+    return retryOnConflict({ exhausted }, async () => {
       // Ownership is in the query: someone else's case is not found.
       const current = await this.cases.findForAuthor(input.authorKeys, input.caseId);
       if (!current) throw new CaseNotFoundError(input.caseId);
@@ -44,8 +44,7 @@ export class CaseAppealService {
         { id: current._id, expectedVersion: current.version, set, unset: ['claim'], events: [] },
         position && { ...position, targetType: current.targetType, reasonCode: current.reasonCode },
       );
-      if (written) return { ...current, ...set, version: current.version + 1 };
-    }
-    throw new Error(`case ${input.caseId}: too many concurrent writes while appealing`);
+      return written ? { ...current, ...set, version: current.version + 1 } : LOST_RACE;
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { LOST_RACE, retryOnConflict } from '@app/platform';
 import type { AggregateChange } from '@app/platform';
 import { REPORTS_SETTINGS, ReportsSettings } from '../common/reports-settings';
 import { appendAudit, auditState } from './case-audit';
@@ -9,7 +10,6 @@ import { CaseRepository } from './case.repository';
 import type { Decision, ModerationCase } from './case.schema';
 import { CaseSettlementService } from './case-settlement.service';
 
-const MAX_WRITE_ATTEMPTS = 8;
 const QUEUE_FIELDS = ['queueState', 'priority', 'queueBlock'] as const;
 
 export interface DecisionInput {
@@ -100,7 +100,8 @@ export class CaseDecisionService {
       events?: AggregateChange<ModerationCase>['events'];
     },
   ): Promise<ModerationCase> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const exhausted = () => new Error(`case ${caseId}: too many concurrent writes`);
+    return retryOnConflict({ exhausted }, async () => {
       const current = await this.cases.findById(caseId);
       if (!current) throw new CaseNotFoundError(caseId);
       const change = decide(current, new Date());
@@ -111,13 +112,11 @@ export class CaseDecisionService {
         unset: change.unset,
         events: change.events ?? [],
       });
-      if (written) {
-        const next: ModerationCase = { ...current, ...change.set, version: current.version + 1 };
-        for (const field of change.unset ?? []) delete next[field];
-        return next;
-      }
-    }
-    throw new Error(`case ${caseId}: too many concurrent writes`);
+      if (!written) return LOST_RACE;
+      const next: ModerationCase = { ...current, ...change.set, version: current.version + 1 };
+      for (const field of change.unset ?? []) delete next[field];
+      return next;
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { ReviewState } from '@app/contracts';
-import { HandlerOutcome, isDuplicateKey } from '@app/platform';
+import { HandlerOutcome, isDuplicateKey, LOST_RACE, retryOnConflict } from '@app/platform';
 import { PRE_MODERATION_REASON } from '../common/reason-codes';
 import { REPORTS_SETTINGS, ReportsSettings } from '../common/reports-settings';
 import { ReportRepository } from '../reports/report.repository';
@@ -13,8 +13,6 @@ import { addReport, queuePosition } from './case-rules';
 import { holdPlaced } from './case.events';
 import { CaseRepository, NewCase } from './case.repository';
 import type { CaseTarget, ModerationCase } from './case.schema';
-
-const MAX_WRITE_ATTEMPTS = 8;
 
 export function openCaseKey(target: CaseTarget): string {
   return `report:${target.type}:${target.id}`;
@@ -63,7 +61,9 @@ export class CaseIntakeService {
    */
   async addReport(stored: Report, known?: ModerationCase): Promise<ModerationCase> {
     let report = stored;
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const exhausted = () =>
+      new Error(`case ${report.caseId}: too many concurrent writes while adding report ${report._id}`);
+    return retryOnConflict({ exhausted }, async (attempt) => {
       // The case the caller just read saves a read on the first attempt; a stale copy only costs a retry.
       const current =
         attempt === 1 && known?._id === report.caseId ? known : await this.cases.findById(report.caseId);
@@ -80,15 +80,13 @@ export class CaseIntakeService {
         });
         await this.reports.moveToCase(report._id, current._id, open._id);
         report = { ...report, caseId: open._id };
-        continue;
+        return LOST_RACE;
       }
       const written = await this.tryAdd(current, report);
-      if (written) {
-        await this.reports.markCounted(report._id);
-        return written;
-      }
-    }
-    throw new Error(`case ${report.caseId}: too many concurrent writes while adding report ${report._id}`);
+      if (!written) return LOST_RACE;
+      await this.reports.markCounted(report._id);
+      return written;
+    });
   }
 
   /**

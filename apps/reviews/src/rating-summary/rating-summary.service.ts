@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { buildEvent, ratingSummaryChangedPayloadSchema } from '@app/contracts';
-import { HandlerOutcome } from '@app/platform';
+import { HandlerOutcome, LOST_RACE, retryOnConflict } from '@app/platform';
 import { ReviewRepository } from '../reviews/review.repository';
 import { RatingFigures, ratingFigures, sameFigures } from './rating-summary';
 import { RatingSummaryRepository } from './rating-summary.repository';
 import { RatingSummaryDoc } from './rating-summary.schema';
-
-const MAX_WRITE_ATTEMPTS = 10;
 
 /**
  * A recompute that started this long after a review change certainly saw it (the change committed
@@ -43,7 +41,8 @@ export class RatingSummaryService {
     // The change committed before its event reached us: a recompute that began after this moment
     // (another partition's handler in this process won the race) has already counted it.
     const receivedAt = Date.now();
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const exhausted = () => new Error(`rating summary of ${input.productId}: too many concurrent writes`);
+    return retryOnConflict({ exhausted }, async (attempt) => {
       const current = await this.summaries.findByProduct(input.productId);
       // Bursts coalesce: a recompute that began after this change already counted it.
       const seenAfter = Math.min(
@@ -58,9 +57,8 @@ export class RatingSummaryService {
         await this.summaries.touch(input.productId, current.version, computedAt);
         return 'skipped-stale';
       }
-      if (await this.write(current, figures, computedAt, input)) return 'applied';
-    }
-    throw new Error(`rating summary of ${input.productId}: too many concurrent writes`);
+      return (await this.write(current, figures, computedAt, input)) ? 'applied' : LOST_RACE;
+    });
   }
 
   async view(productId: string): Promise<RatingSummaryView> {

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@app/platform';
+import { isDuplicateKey, LOST_RACE, retryOnConflict } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { ReviewStatus } from '@app/contracts';
@@ -28,8 +28,8 @@ import { REVIEW_CHECK_LIMIT, REVIEW_EDIT_LIMIT, REVIEW_POST_LIMIT } from './revi
 import { ReviewRepository } from './review.repository';
 import { Review } from './review.schema';
 
-/** Optimistic writes retry this often when another writer bumped the version in between. */
-const MAX_WRITE_ATTEMPTS = 5;
+/** The error once every optimistic write lost to another writer of the same review. */
+const tooManyWrites = (reviewId: string) => () => new Error(`review ${reviewId}: too many concurrent writes`);
 
 /** What the author may change in each state; moderation owns held and removed reviews. */
 const EDITABLE: readonly ReviewStatus[] = ['pending', 'published', 'rejected'];
@@ -95,7 +95,7 @@ export class ReviewWritingService {
     requireAgeVerified(principal);
     await this.limiter.consume(REVIEW_EDIT_LIMIT, principal.accountId);
     if (dto.recommendedProductIds) await this.products.requireRecommendable(dto.recommendedProductIds);
-    for (let attempt = 1; ; attempt++) {
+    return retryOnConflict({ exhausted: tooManyWrites(reviewId) }, async () => {
       const current = await this.requireOwn(principal.accountId, reviewId);
       if (!EDITABLE.includes(current.status)) throw new ReviewNotEditableError(current.status);
       const next = { ...current, ...dto, updatedAt: new Date(), version: current.version + 1 };
@@ -120,14 +120,13 @@ export class ReviewWritingService {
         ]),
         events: [reviewChanged('ReviewUpdated', next, changedFields)],
       });
-      if (written) return toOwnView(next, await this.authorName(next));
-      if (attempt >= MAX_WRITE_ATTEMPTS) throw new Error(`review ${reviewId}: too many concurrent writes`);
-    }
+      return written ? toOwnView(next, await this.authorName(next)) : LOST_RACE;
+    });
   }
 
   /** The author deletes the review: `withdrawn`, out of every listing, and the slot is free again. */
   async withdraw(principal: Principal, reviewId: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    await retryOnConflict({ exhausted: tooManyWrites(reviewId) }, async () => {
       const current = await this.requireOwn(principal.accountId, reviewId);
       const next = {
         ...current,
@@ -142,9 +141,8 @@ export class ReviewWritingService {
         set: pick(next, ['status', 'oneReviewKey', 'updatedAt']),
         events: [reviewChanged('ReviewWithdrawn', next, ['status'])],
       });
-      if (written) return;
-      if (attempt >= MAX_WRITE_ATTEMPTS) throw new Error(`review ${reviewId}: too many concurrent writes`);
-    }
+      return written ? true : LOST_RACE;
+    });
   }
 
   private requireAcceptable(text: { title?: string; body: string }): ContentDecision {
