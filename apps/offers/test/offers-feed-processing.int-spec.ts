@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { Binary, MongoClient } from 'mongodb';
 import { Topic } from '@app/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxRelay, toOutboundMessage } from '@app/platform';
@@ -203,10 +203,11 @@ describe('inventory feed processing', () => {
     const db = client.db();
     // A feed stored as if submitted, whose middle chunk was damaged in the database: reading its
     // rows throws every time, as a chunk the service cannot apply would.
+    const packedRows = (rows: unknown[]) => new Binary(Buffer.from(JSON.stringify(rows)));
     await db.collection('inventory_feed_chunks').insertMany([
-      { _id: `${feedId}:0`, feedId, index: 0, rows: [upsertRow(2, 'KEEP-1', productId)] },
+      { _id: `${feedId}:0`, feedId, index: 0, rows: packedRows([upsertRow(2, 'KEEP-1', productId)]) },
       { _id: `${feedId}:1`, feedId, index: 1, rows: 'damaged' },
-      { _id: `${feedId}:2`, feedId, index: 2, rows: [upsertRow(4, 'LOST-3', productId)] },
+      { _id: `${feedId}:2`, feedId, index: 2, rows: packedRows([upsertRow(4, 'LOST-3', productId)]) },
     ] as never[]);
     await db
       .collection('inventory_feed_sequences')

@@ -14,6 +14,7 @@ export * from './messaging/outbound-message';
 export * from './messaging/idempotent-effects';
 export * from './outbox/aggregate-writes';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-batches';
 export * from './outbox/aggregate-writer';
 export * from './projections/product-projection';
 export * from './platform.module';

@@ -5,6 +5,7 @@ export * from './test-service';
 export * from './infra/test-infra';
 export * from './service-basics';
 export * from './probe';
+export * from './outbox/fake-outbox-batches';
 export * from './fault/fault-infra';
 export * from './upstream-events';
 export * from './moderation-redelivery';

@@ -24,13 +24,13 @@ function packed(list: readonly unknown[]): mongo.Binary {
   return new mongo.Binary(Buffer.from(JSON.stringify(list)));
 }
 
-/** What `packed` stored; an array as earlier versions stored it; anything else (damage) as it is. */
+/** What `packed` stored; undefined for anything else (damage), which the caller's check refuses. */
 function unpacked(stored: unknown): unknown {
-  if (!(stored instanceof mongo.Binary)) return stored;
+  if (!(stored instanceof mongo.Binary)) return undefined;
   try {
     return JSON.parse(Buffer.from(stored.buffer).toString('utf8')) as unknown;
   } catch {
-    return stored;
+    return undefined;
   }
 }
 
@@ -134,7 +134,7 @@ export class FeedRepository implements OnModuleInit {
       .exec();
   }
 
-  /** The chunk as stored; rows that cannot be read come back as they are (the caller's check fails). */
+  /** The chunk as stored; rows that cannot be read come back undefined (the caller's check fails). */
   async findChunk(feedId: string, index: number): Promise<FeedChunk | null> {
     const chunk = await this.chunks.collection.findOne<Omit<FeedChunk, 'rows'> & { rows: unknown }>({
       _id: `${feedId}:${index}`,
@@ -207,7 +207,9 @@ export class FeedRepository implements OnModuleInit {
     const parts = await this.reports.collection
       .find<{ entries: unknown }>({ feedId } as never, { projection: { entries: 1 } })
       .toArray();
-    return parts.flatMap((part) => unpacked(part.entries) as ReportEntry[]).sort((a, b) => a.line - b.line);
+    return parts
+      .flatMap((part) => (unpacked(part.entries) as ReportEntry[] | undefined) ?? [])
+      .sort((a, b) => a.line - b.line);
   }
 }
 

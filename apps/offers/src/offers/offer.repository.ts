@@ -11,7 +11,7 @@ import {
   toOutboundMessage,
   updateAggregate,
 } from '@app/platform';
-import { OBSOLETE_OFFER_INDEXES, OFFER, Offer, skuKeyOf } from './offer.schema';
+import { OFFER, Offer, skuKeyOf } from './offer.schema';
 
 export type NewOffer = Omit<
   Offer,
@@ -90,7 +90,6 @@ export class OfferRepository implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.dropObsoleteIndexes();
     await this.offers.createIndexes();
     this.relay.register(this.offers);
   }
@@ -352,18 +351,6 @@ export class OfferRepository implements OnModuleInit {
     return updates.filter(
       (write) => !written.has(`${write.offer._id}@${write.offer.version}@${write.offer.lastFeedRow}`),
     );
-  }
-
-  /** A database from an earlier version keeps no index that every write would still pay for. */
-  private async dropObsoleteIndexes(): Promise<void> {
-    const existing = await this.offers.collection
-      .listIndexes()
-      .toArray()
-      .catch(() => []);
-    const names = new Set(existing.map((index) => String((index as { name?: unknown }).name)));
-    for (const name of OBSOLETE_OFFER_INDEXES) {
-      if (names.has(name)) await this.offers.collection.dropIndex(name);
-    }
   }
 
   private async update(change: AggregateChange<Offer>): Promise<boolean> {

@@ -83,6 +83,3 @@ OfferSchema.index({ sellerId: 1 });
 // The relay's sweep by the pending flag (a range sweep read all offers each second under the
 // collection's lock, stalling a feed's writes).
 OfferSchema.index(OUTBOX_SWEEP_INDEX, OUTBOX_SWEEP_INDEX_OPTIONS);
-
-/** Indexes earlier versions created (`ownerKey`, `revKey`, `{sellerId, sku}`): dropped at start. */
-export const OBSOLETE_OFFER_INDEXES = ['ownerKey_1', 'revKey_1', 'sellerId_1_sku_1'] as const;

@@ -12,11 +12,6 @@ export interface OutboundMessage {
   readonly key: string;
   readonly value: string;
   readonly headers: Record<string, string>;
-  /**
-   * The outbox batch a bulk write of an earlier version left it in, in the aggregate's outbox (batches
-   * now hold their events themselves: `OutboxRelay.openBatch`); not sent.
-   */
-  readonly batchId?: string;
 }
 
 export function toOutboundMessage(event: AnyEventEnvelope): OutboundMessage {

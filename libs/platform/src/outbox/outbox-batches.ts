@@ -21,8 +21,7 @@ export interface BatchEntry {
  * The batch holds its events itself, once, as one compressed JSON value (`events`): the
  * aggregates' documents carry none, so a 2,000-offer chunk writes 2,000 plain documents plus one
  * opaque value of about 200 KB (2.6 MB as plain JSON; compressing it takes a few milliseconds)
- * instead of 2,000 documents each twice its size. Batches of earlier versions have no `events`;
- * their aggregates' outboxes hold them, tagged with `batchId`.
+ * instead of 2,000 documents each twice its size.
  */
 export interface OutboxBatchDoc {
   _id: string;
@@ -31,7 +30,7 @@ export interface OutboxBatchDoc {
   /** Until then the writer publishes the batch itself; after it, the relay's sweep does. */
   sweepAfter: Date;
   /** Deflated JSON of `[aggregateId, OutboundMessage[]][]`. */
-  events?: mongo.Binary;
+  events: mongo.Binary;
 }
 
 const deflated = promisify(deflate);
@@ -80,10 +79,7 @@ export class OutboxBatches {
     return openIds;
   }
 
-  /**
-   * The events an open batch holds, by aggregate; undefined once it is closed. Empty for a batch of
-   * an earlier version, whose events are in the aggregates' outboxes.
-   */
+  /** The events an open batch holds, by aggregate; undefined once it is closed. */
   async events(batchId: string): Promise<Map<string, OutboundMessage[]> | undefined> {
     if (this.closed.has(batchId)) return undefined;
     const batch = await this.batches.findOne({ _id: batchId }, { projection: { events: 1 } });
@@ -91,7 +87,6 @@ export class OutboxBatches {
       this.closed.add(batchId);
       return undefined;
     }
-    if (!batch.events) return new Map();
     const json = await inflated(Buffer.from(batch.events.buffer));
     return new Map(JSON.parse(json.toString('utf8')) as [string, OutboundMessage[]][]);
   }

@@ -1,11 +1,10 @@
 import { buildEvent, Topic } from '@app/contracts';
-import { SAMPLE_PAYLOADS } from '@app/testing';
+import { FakeOutboxBatches, SAMPLE_PAYLOADS } from '@app/testing';
 import type { AppConfig } from '../config/app-config';
 import type { EventPublisher } from '../messaging/event-bus';
 import type { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
 import { insertAggregate, updateAggregate } from './aggregate-writes';
-import { FakeOutboxBatches } from './outbox-batches.fake';
 import { OutboxRelay } from './outbox-relay';
 
 const SAMPLE_EVENT = buildEvent('OfferWithdrawn', {
@@ -98,7 +97,6 @@ describe('OutboxRelay after a write', () => {
 });
 
 describe('OutboxRelay batches', () => {
-  const tagged = (eventId: string, batchId: string): OutboundMessage => ({ ...message(eventId), batchId });
   const later = (version: number, outbox: OutboundMessage[], outboxBatch?: string) =>
     fakeModel({ afterUpdate: { _id: 'o-1', version, outbox, outboxBatch } }).model;
 
@@ -138,12 +136,5 @@ describe('OutboxRelay batches', () => {
     const relay = relayWith(published, batches);
     await writeAfter(relay, later(3, [message('e2')], 'b-open'));
     expect(published).toEqual([['e1', 'e2']]);
-  });
-
-  it('skips events an earlier version left in an outbox, tagged with a batch since closed', async () => {
-    const published: string[][] = [];
-    const relay = relayWith(published);
-    await writeAfter(relay, later(3, [tagged('e1', 'b-gone'), message('e2')]));
-    expect(published).toEqual([['e2']]);
   });
 });

@@ -209,16 +209,9 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  /**
-   * The messages of an outbox still to publish: not published by this process lately, and not of
-   * a closed batch (an earlier version published a batch's events and left them in the outboxes).
-   */
-  private async unpublished(messages: readonly OutboundMessage[]): Promise<OutboundMessage[]> {
-    const fresh = messages.filter((message) => !this.recentlyPublished.has(message.eventId));
-    const batchIds = fresh.flatMap((message) => (message.batchId ? [message.batchId] : []));
-    if (batchIds.length === 0) return fresh;
-    const open = await this.batches.stillOpen(batchIds);
-    return fresh.filter((message) => !message.batchId || open.has(message.batchId));
+  /** The messages of an outbox still to publish: those this process has not published lately. */
+  private unpublished(messages: readonly OutboundMessage[]): OutboundMessage[] {
+    return messages.filter((message) => !this.recentlyPublished.has(message.eventId));
   }
 
   private inOrder(
@@ -256,7 +249,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     const outbox = doc.outbox ?? [];
     const held = await this.heldByBatch(doc.outboxBatch, aggregateId, preloaded);
     if (held.length === 0 && outbox.length === 0) return;
-    const unpublished = await this.unpublished([...held, ...outbox]);
+    const unpublished = this.unpublished([...held, ...outbox]);
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
     for (const { eventId } of held) this.recentlyPublished.add(eventId);
     if (outbox.length > 0) await this.removePublished(model, aggregateId, outbox, doc.version);
@@ -274,7 +267,7 @@ export class OutboxRelay implements OnModuleInit, BeforeApplicationShutdown {
     chain: Chain,
   ): Promise<void> {
     const held = await this.heldByBatch(written.batch, aggregateId);
-    const unpublished = await this.unpublished([...held, ...written.outbox]);
+    const unpublished = this.unpublished([...held, ...written.outbox]);
     if (unpublished.length > 0) await this.publisher.publish(unpublished);
     for (const { eventId } of unpublished) this.recentlyPublished.add(eventId);
     chain.beside(() =>

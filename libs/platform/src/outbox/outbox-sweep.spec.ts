@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/app-config';
 import type { EventPublisher } from '../messaging/event-bus';
 import type { OutboundMessage } from '../messaging/outbound-message';
 import { MetricsService } from '../metrics/metrics.service';
-import { FakeOutboxBatches } from './outbox-batches.fake';
+import { FakeOutboxBatches } from '@app/testing';
 import { OutboxRelay } from './outbox-relay';
 
 /** A collection that records the sweep's filter and the relay's updates. */

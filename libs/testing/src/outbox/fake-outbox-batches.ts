@@ -1,5 +1,4 @@
-import type { OutboundMessage } from '../messaging/outbound-message';
-import type { BatchEntry, OutboxBatchDoc, OutboxBatches } from './outbox-batches';
+import type { BatchEntry, OutboundMessage, OutboxBatchDoc, OutboxBatches } from '@app/platform';
 
 type FakeBatch = Omit<OutboxBatchDoc, 'events'> & { events: Map<string, OutboundMessage[]> };
 
