@@ -30,32 +30,43 @@ export class PenNameModerationService {
         const hasNewerName = names.some((name) => name.slot > penName.slot);
         return penNameStatusAfter(penName.status, action, hasNewerName);
       },
-      write: async ({ entity, action, change, answeredActionIds }) => {
-        const next = {
-          ...entity,
-          status: change ?? entity.status,
-          appliedActionIds: answeredActionIds,
-          ...(change ? { updatedAt: new Date() } : {}),
-          version: entity.version + 1,
-        };
-        const event = penNameModerated({
-          penName: next,
-          changedFields: change ? ['status'] : [],
-          correlationId: action.correlationId,
-          moderation: moderationOutcome(action, change !== undefined),
-        });
-        const written = await repository.update(entity.accountId, {
-          id: entity._id,
-          expectedVersion: entity.version,
-          set: { status: next.status, appliedActionIds: next.appliedActionIds, updatedAt: next.updatedAt },
-          events: [event],
-        });
-        return written !== undefined;
-      },
+      write: async ({ entity, action, change, answeredActionIds }) =>
+        (await repository.update(
+          entity.accountId,
+          moderationWrite(entity, action, change, answeredActionIds),
+        )) !== undefined,
     };
   }
 
   apply(action: ModerationAction): Promise<HandlerOutcome> {
     return answerModerationAction(this.penNames, action, this.log);
   }
+}
+
+/** The guarded update of one answered action: the status change (if any) and PenNameModerated. */
+function moderationWrite(
+  current: StoredPenName,
+  action: ModerationAction,
+  status: PenNameStatus | undefined,
+  appliedActionIds: string[],
+) {
+  const next = {
+    ...current,
+    status: status ?? current.status,
+    appliedActionIds,
+    ...(status ? { updatedAt: new Date() } : {}),
+    version: current.version + 1,
+  };
+  const event = penNameModerated({
+    penName: next,
+    changedFields: status ? ['status'] : [],
+    correlationId: action.correlationId,
+    moderation: moderationOutcome(action, status !== undefined),
+  });
+  return {
+    id: current._id,
+    expectedVersion: current.version,
+    set: { status: next.status, appliedActionIds, updatedAt: next.updatedAt },
+    events: [event],
+  };
 }
