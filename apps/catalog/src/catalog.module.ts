@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { ModerationModule } from './moderation/moderation.module';
-import { ProductsModule } from './products/products.module';
-import { SummariesModule } from './summaries/summaries.module';
+import { ProductModule } from './products/product.module';
+import { SummaryModule } from './summaries/summary.module';
 
 /** The catalog service: products, the product page read model, search, product moderation. */
 @Module({})
@@ -10,7 +10,7 @@ export class CatalogModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CatalogModule,
-      imports: [PlatformModule.forRoot(config), ProductsModule, SummariesModule, ModerationModule],
+      imports: [PlatformModule.forRoot(config), ProductModule, SummaryModule, ModerationModule],
     };
   }
 }

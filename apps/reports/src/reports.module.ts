@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule, ServiceSettingsModule } from '@app/platform';
-import { AuthorsModule } from './authors/authors.module';
-import { CasesModule } from './cases/cases.module';
+import { AuthorModule } from './authors/author.module';
+import { CaseModule } from './cases/case.module';
 import { REPORTS_SETTINGS, ReportsSettings } from './common/reports-settings';
-import { ReportsFeatureModule } from './reports/reports-feature.module';
+import { ReportModule } from './reports/report.module';
 
 /** The reports service: abuse reports, moderation cases and their queue, decisions, appeals. */
 @Module({})
@@ -14,9 +14,9 @@ export class ReportsModule {
       imports: [
         PlatformModule.forRoot(config),
         ServiceSettingsModule.forRoot(REPORTS_SETTINGS, settings),
-        CasesModule,
-        ReportsFeatureModule,
-        AuthorsModule,
+        CaseModule,
+        ReportModule,
+        AuthorModule,
       ],
     };
   }

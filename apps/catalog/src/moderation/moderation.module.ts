@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ProductsModule } from '../products/products.module';
+import { ProductModule } from '../products/product.module';
 import { ProductModerationConsumer } from './product-moderation.consumer';
 import { ProductModerationService } from './product-moderation.service';
 
 @Module({
-  imports: [ProductsModule],
+  imports: [ProductModule],
   controllers: [ProductModerationConsumer],
   providers: [ProductModerationService],
 })

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { OFFERS_SETTINGS, OffersSettings } from '../common/offers-settings';
-import { FeedChunkApplier, PreparedChunk } from './feed-chunk-applier';
-import { FeedFailureSettler, tally } from './feed-failure-settler';
+import { FeedChunkApplier, PreparedChunk } from './feed-chunk.applier';
+import { FeedFailureSettler, tally } from './feed-failure.settler';
 import { FeedRepository } from './feed.repository';
 import { Feed, FeedChunk, ReportEntry } from './feed.schema';
 

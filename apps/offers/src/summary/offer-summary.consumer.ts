@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope } from '@app/contracts';
-import { EventContext, HandlerOutcome, OnEvent, Public } from '@app/platform';
+import { EventContext, HandlerOutcome, OnEvent } from '@app/platform';
 import { OfferSummaryService } from './offer-summary.service';
 
 type OfferEvent = EventEnvelope<'OfferListed' | 'OfferUpdated' | 'OfferWithdrawn' | 'OfferModerated'>;
@@ -10,7 +10,6 @@ type OfferEvent = EventEnvelope<'OfferListed' | 'OfferUpdated' | 'OfferWithdrawn
  * The summary builder's group reads the service's own offer events (docs/architecture.md,
  * "Summaries from the owner's own data").
  */
-@Public()
 @Controller()
 export class OfferSummaryConsumer {
   constructor(private readonly summaries: OfferSummaryService) {}

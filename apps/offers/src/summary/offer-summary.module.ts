@@ -6,7 +6,7 @@ import { OfferSummaryConsumer } from './offer-summary.consumer';
 import { OfferSummaryRepository } from './offer-summary.repository';
 import { OFFER_SUMMARY, OfferSummarySchema } from './offer-summary.schema';
 import { OfferSummaryService } from './offer-summary.service';
-import { ProductConsumer } from './product.consumer';
+import { ProductConsumer } from '../products/product.consumer';
 
 @Module({
   imports: [
@@ -14,6 +14,8 @@ import { ProductConsumer } from './product.consumer';
     OfferModule,
     ProductModule,
   ],
+  // The product consumer lives with the projection (products/), but it recomputes summaries:
+  // registered here, since ProductModule importing this module would make a cycle.
   controllers: [OfferSummaryConsumer, ProductConsumer],
   providers: [OfferSummaryRepository, OfferSummaryService],
 })

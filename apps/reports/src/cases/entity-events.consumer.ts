@@ -10,7 +10,7 @@ import {
   ReviewState,
   ServiceName,
 } from '@app/contracts';
-import { HandlerOutcome, OnEvent, Public } from '@app/platform';
+import { HandlerOutcome, OnEvent } from '@app/platform';
 import { TargetRepository, TargetSnapshot } from '../targets/target.repository';
 import { accountAuthor, sellerAuthor } from '../targets/target.schema';
 import { ActionAnswerService } from './action-answer.service';
@@ -49,7 +49,6 @@ const penName = (n: PenNameState): TargetSnapshot => ({
  * The owners' entity topics in: the projections reports checks targets against, pre-moderation
  * cases for reviews that become pending, and the owners' answers to moderation actions.
  */
-@Public()
 @Controller()
 export class EntityEventsConsumer {
   constructor(

@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope } from '@app/contracts';
-import { HandlerOutcome, OnEvent, ProductProjectionRepository, Public } from '@app/platform';
+import { HandlerOutcome, OnEvent, ProductProjectionRepository } from '@app/platform';
 
 /** Keeps the local product projection from catalog.product.v1 (existence and visibility). */
-@Public()
 @Controller()
 export class ProductConsumer {
   constructor(private readonly products: ProductProjectionRepository) {}

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope } from '@app/contracts';
-import { HandlerOutcome, OnEvent, Public } from '@app/platform';
+import { HandlerOutcome, OnEvent } from '@app/platform';
 import { RatingSummaryService } from './rating-summary.service';
 
 type ReviewEvent = EventEnvelope<
@@ -12,7 +12,6 @@ type ReviewEvent = EventEnvelope<
  * The summary builder's group reads the service's own review events (docs/architecture.md,
  * "Summaries from the owner's own data").
  */
-@Public()
 @Controller()
 export class RatingSummaryConsumer {
   constructor(private readonly summaries: RatingSummaryService) {}

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { CaseModule } from '../cases/case.module';
 import { AuthorController } from './author.controller';
 import { AuthorService } from './author.service';
 
 @Module({
-  imports: [CasesModule],
+  imports: [CaseModule],
   controllers: [AuthorController],
   providers: [AuthorService],
 })
-export class AuthorsModule {}
+export class AuthorModule {}

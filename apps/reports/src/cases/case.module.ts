@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ReportStoreModule } from '../reports/report-store.module';
-import { TargetsModule } from '../targets/targets.module';
+import { TargetModule } from '../targets/target.module';
 import { ActionAnswerService } from './action-answer.service';
 import { CaseAppealService } from './case-appeal.service';
 import { CaseDecisionService } from './case-decision.service';
@@ -29,7 +29,7 @@ import { ModerationController } from './moderation.controller';
       { name: QUEUE_PRIORITY, schema: QueuePrioritySchema },
       { name: COUNTER, schema: CounterSchema },
     ]),
-    TargetsModule,
+    TargetModule,
     ReportStoreModule,
   ],
   controllers: [ModerationController, EntityEventsConsumer],
@@ -46,4 +46,4 @@ import { ModerationController } from './moderation.controller';
   ],
   exports: [CaseRepository, CaseIntakeService, CaseAppealService, CaseMaintenanceService],
 })
-export class CasesModule {}
+export class CaseModule {}

@@ -9,4 +9,4 @@ import { TargetService } from './target.service';
   providers: [TargetRepository, TargetService],
   exports: [TargetRepository, TargetService],
 })
-export class TargetsModule {}
+export class TargetModule {}

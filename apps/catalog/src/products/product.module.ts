@@ -8,4 +8,4 @@ import { ProductService } from './product.service';
   providers: [ProductRepository, ProductService],
   exports: [ProductRepository],
 })
-export class ProductsModule {}
+export class ProductModule {}

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope } from '@app/contracts';
-import { HandlerOutcome, OnEvent, ProductProjectionRepository, Public } from '@app/platform';
-import { OfferSummaryService } from './offer-summary.service';
+import { HandlerOutcome, OnEvent, ProductProjectionRepository } from '@app/platform';
+import { OfferSummaryService } from '../summary/offer-summary.service';
 
 type ProductEvent = EventEnvelope<'ProductCreated' | 'ProductUpdated' | 'ProductModerated'>;
 
@@ -10,7 +10,6 @@ type ProductEvent = EventEnvelope<'ProductCreated' | 'ProductUpdated' | 'Product
  * Keeps the local product projection from catalog.product.v1. Visibility decides whether a
  * product's offers count, so a projected change also recomputes the product's offer summary.
  */
-@Public()
 @Controller()
 export class ProductConsumer {
   constructor(
