@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { runService } from '@app/platform';
+import { loadSettingsOrExit, runService } from '@app/platform';
+import { REVIEWS_SETTINGS } from './common/reviews-settings';
 import { ReviewsModule } from './reviews.module';
 
-runService('reviews', (config) => ReviewsModule.register(config));
+runService('reviews', (config) =>
+  ReviewsModule.register(config, loadSettingsOrExit('reviews', REVIEWS_SETTINGS)),
+);

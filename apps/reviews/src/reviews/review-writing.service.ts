@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ReviewStatus } from '@app/contracts';
 import { Principal, RateLimiter } from '@app/platform';
 import { requireAgeVerified } from '../common/age';
+import { REVIEWS_SETTINGS, ReviewsSettings } from '../common/reviews-settings';
 import { ContentDecision } from '../content-rules/content-rule';
 import { ContentRuleEngine } from '../content-rules/content-rule-engine';
 import { ANONYMOUS, PenNameService } from '../pen-names/pen-name.service';
@@ -24,7 +25,6 @@ import {
   TermsNotAcceptedError,
 } from './review.errors';
 import { reviewChanged } from './review.events';
-import { REVIEW_CHECK_LIMIT, REVIEW_EDIT_LIMIT, REVIEW_POST_LIMIT } from './review-limits';
 import { ReviewRepository } from './review.repository';
 import { Review } from './review.schema';
 
@@ -42,17 +42,18 @@ export class ReviewWritingService {
     private readonly penNames: PenNameService,
     private readonly limiter: RateLimiter,
     @Inject(ContentRuleEngine) private readonly engine: ContentRuleEngine,
+    @Inject(REVIEWS_SETTINGS.token) private readonly settings: ReviewsSettings,
   ) {}
 
   /** The same engine as posting, without saving: for checking as the reviewer types. */
   async check(principal: Principal, text: { title?: string; body: string }): Promise<ContentDecision> {
-    await this.limiter.consume(REVIEW_CHECK_LIMIT, principal.accountId);
+    await this.limiter.consume(this.settings.checkLimit, principal.accountId);
     return this.engine.evaluate(text);
   }
 
   async submit(principal: Principal, dto: CreateReviewDto): Promise<OwnReviewView> {
     requireAgeVerified(principal);
-    await this.limiter.consume(REVIEW_POST_LIMIT, principal.accountId);
+    await this.limiter.consume(this.settings.postLimit, principal.accountId);
     if (dto.acceptedTermsVersion !== REVIEW_TERMS_VERSION)
       throw new TermsNotAcceptedError(REVIEW_TERMS_VERSION);
     await this.products.requireVisible(dto.productId);
@@ -93,7 +94,7 @@ export class ReviewWritingService {
 
   async update(principal: Principal, reviewId: string, dto: UpdateReviewDto): Promise<OwnReviewView> {
     requireAgeVerified(principal);
-    await this.limiter.consume(REVIEW_EDIT_LIMIT, principal.accountId);
+    await this.limiter.consume(this.settings.editLimit, principal.accountId);
     if (dto.recommendedProductIds) await this.products.requireRecommendable(dto.recommendedProductIds);
     return retryOnConflict({ exhausted: tooManyWrites(reviewId) }, async () => {
       const current = await this.requireOwn(principal.accountId, reviewId);
