@@ -10,7 +10,7 @@ import {
 import { ProductRepository } from '../products/product.repository';
 import { ProductDocument } from '../products/product.schema';
 import { toProductState } from '../products/product-state';
-import { nextVisibility } from './product-moderation.rules';
+import { nextVisibility } from './product-moderation-rules';
 
 type Visibility = ProductState['visibility'];
 

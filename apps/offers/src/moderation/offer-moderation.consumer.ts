@@ -1,11 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope, ModerationTargetType } from '@app/contracts';
-import { HandlerOutcome, ModerationAction, OnEvent, Public, toModerationAction } from '@app/platform';
+import { HandlerOutcome, ModerationAction, OnEvent, toModerationAction } from '@app/platform';
 import { OfferModerationService } from './offer-moderation.service';
 
 /** Holds and decisions from moderation.action.v1 about offers (other targets are skipped). */
-@Public()
 @Controller()
 export class OfferModerationConsumer {
   constructor(private readonly offers: OfferModerationService) {}

@@ -8,7 +8,7 @@ import {
 } from '@app/platform';
 import { offerModerated } from '../offers/offer.events';
 import { OfferRepository, StoredOffer } from '../offers/offer.repository';
-import { ModeratedStatus, offerStatusAfter } from './offer-moderation.rules';
+import { ModeratedStatus, offerStatusAfter } from './offer-moderation-rules';
 
 /** Applies holds and decisions to offers and answers each once with OfferModerated. */
 @Injectable()

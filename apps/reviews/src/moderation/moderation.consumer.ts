@@ -1,13 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ConsumerGroup, EventEnvelope, ModerationTargetType } from '@app/contracts';
-import { HandlerOutcome, ModerationAction, OnEvent, Public, toModerationAction } from '@app/platform';
+import { HandlerOutcome, ModerationAction, OnEvent, toModerationAction } from '@app/platform';
 
 import { PenNameModerationService } from './pen-name-moderation.service';
 import { ReviewModerationService } from './review-moderation.service';
 
 /** Holds and decisions from moderation.action.v1 about reviews and pen names (others are skipped). */
-@Public()
 @Controller()
 export class ModerationConsumer {
   constructor(

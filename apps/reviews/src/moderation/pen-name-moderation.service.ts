@@ -9,7 +9,7 @@ import {
 } from '@app/platform';
 import { penNameModerated } from '../pen-names/pen-name.events';
 import { PenNameRepository } from '../pen-names/pen-name.repository';
-import { penNameStatusAfter } from './moderation.rules';
+import { penNameStatusAfter } from './moderation-rules';
 
 type StoredPenName = NonNullable<Awaited<ReturnType<PenNameRepository['findById']>>>;
 type PenNameStatus = PenNameState['status'];

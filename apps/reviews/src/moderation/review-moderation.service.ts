@@ -9,7 +9,7 @@ import {
 } from '@app/platform';
 import { reviewModerated } from '../reviews/review.events';
 import { ReviewRepository } from '../reviews/review.repository';
-import { reviewStatusAfter } from './moderation.rules';
+import { reviewStatusAfter } from './moderation-rules';
 
 type StoredReview = NonNullable<Awaited<ReturnType<ReviewRepository['findById']>>>;
 

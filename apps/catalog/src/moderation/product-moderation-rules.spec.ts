@@ -1,4 +1,4 @@
-import { nextVisibility } from './product-moderation.rules';
+import { nextVisibility } from './product-moderation-rules';
 
 describe('product moderation rules', () => {
   it('hides a visible product on hold and shows it again on keep', () => {

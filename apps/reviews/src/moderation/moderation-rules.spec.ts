@@ -1,4 +1,4 @@
-import { penNameStatusAfter, reviewStatusAfter } from './moderation.rules';
+import { penNameStatusAfter, reviewStatusAfter } from './moderation-rules';
 
 describe('review moderation transitions', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { offerStatusAfter } from './offer-moderation.rules';
+import { offerStatusAfter } from './offer-moderation-rules';
 
 describe('offer moderation rules', () => {
   it('holds an active offer and keep brings back the status it had', () => {
