@@ -38,7 +38,6 @@ export async function fileReportAction(_previous: SimpleFormState, form: FormDat
   });
   if (sent.ok) {
     const outcome = sent.status === 201 ? 'new' : 'again';
-    if (form.get('inDialog') === '1') return { value: '', sent: outcome };
     redirect(pathWithQuery('/me/reports', { reported: outcome, returnTo }));
   }
   return { value, comment, code: sent.code, error: REFUSALS[sent.code] ?? sent.message };

@@ -7,23 +7,12 @@ import type { SimpleFormState } from '../../lib/community/form-state';
 import { REPORT_REASONS } from '../../lib/community/wording';
 
 /** "Why is this inappropriate?": the reasons the reports service accepts, and an optional comment. */
-export function ReportForm(props: { type: TargetType; id: string; returnTo: string; inDialog?: boolean }) {
+export function ReportForm(props: { type: TargetType; id: string; returnTo: string }) {
   const [state, formAction, pending] = useActionState<SimpleFormState, FormData>(fileReportAction, {
     value: '',
   });
-  if (state.sent) {
-    return (
-      <p className="notice" role="status">
-        {state.sent === 'new'
-          ? 'Thank you: your report was sent to the moderators.'
-          : 'You had already reported this; your report is still open.'}{' '}
-        Follow it under <a href="/me/reports">Your reports</a>.
-      </p>
-    );
-  }
   return (
     <form action={formAction} className="report-form">
-      {props.inDialog ? <input type="hidden" name="inDialog" value="1" /> : null}
       <input type="hidden" name="type" value={props.type} />
       <input type="hidden" name="id" value={props.id} />
       <input type="hidden" name="returnTo" value={props.returnTo} />

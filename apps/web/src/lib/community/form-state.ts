@@ -24,8 +24,6 @@ export interface SimpleFormState {
   readonly comment?: string;
   readonly code?: string;
   readonly error?: string;
-  /** The report dialog stays on the page: it shows this instead of going to /me/reports. */
-  readonly sent?: 'new' | 'again';
 }
 
 /** A text field of a posted form ('' when absent or a file). */

@@ -4,7 +4,6 @@ import { Cover } from '../../../../components/cover';
 import { EditorialReviews, MeetTheAuthors, ProductDetails } from '../../../../components/product/details';
 import { OfferBox } from '../../../../components/product/offer-box';
 import { OffersSection } from '../../../../components/product/offers-section';
-import { ReportDialog } from '../../../../components/community/report-dialog';
 import { LiveUpdates } from '../../../../components/product/live-updates';
 import { ReviewsSection } from '../../../../components/product/reviews-section';
 import { Stars } from '../../../../components/stars';
@@ -13,7 +12,6 @@ import { offerListing } from '../../../../lib/api/offers';
 import { reviewList } from '../../../../lib/api/reviews';
 import { loadBook } from '../../../../lib/book';
 import { reportPath, writeReviewPath } from '../../../../lib/community/wording';
-import { currentViewer } from '../../../../lib/session';
 import { webConfig } from '../../../../lib/config';
 import { formatDate, formatLabel, formatMoney, listNames, plural } from '../../../../lib/format';
 import { parseProductQuery, type ProductQuery, productQueryPath } from '../../../../lib/product-query';
@@ -164,7 +162,6 @@ export default async function BookPage({ params, searchParams }: Props) {
         own “Report” link.
       </p>
       {/* Signed in, "Report" opens a dialog over the page; signed out, the link leads to sign-in. */}
-      {(await currentViewer()) ? <ReportDialog /> : null}
       <LiveUpdates productId={product.id} offers={offerSummary.version} ratings={ratingSummary.version} />
     </article>
   );
