@@ -41,3 +41,4 @@ export { startFerretDb, installFerretDb, FERRETDB_VERSION } from './ferretdb/fer
 export { stopProcess, isProcessAlive, runningProcess } from './process-control';
 export type { StopResult, ProcessRecord } from './process-control';
 export type { Progress } from './progress';
+export { freePort } from './free-port';

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ensureTopics, REPO_ROOT } from '../../../tools/infra';
+import { ensureTopics, freePort, REPO_ROOT } from '../../../tools/infra';
 import {
   type RunningService,
   serviceEnvironment,
@@ -31,19 +30,6 @@ export const TEST_RESOURCE = 'https://api.bookstore.test';
 const CLIENT_ID = 'bookstore-web-e2e';
 const READY_MS = 120_000;
 const STOP_GRACE_MS = 10_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Starts the provider and resolves with its issuer once it prints its JSON line. */
 function startProvider(webUrl: string): Promise<{ issuer: string; child: ChildProcess }> {

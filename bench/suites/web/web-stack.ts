@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SERVICE_NAMES, SERVICE_SPECS, ServiceName } from '@app/contracts';
 import { LOCAL_DEV_JWT_SECRET } from '@app/platform';
@@ -12,6 +11,7 @@ import {
   spawnWeb,
   waitUntilWebReady,
 } from '../../../tools/start/web-process';
+import { freePort } from '../../../tools/infra';
 import { spawnBenchServer } from '../../lib/bench-server';
 import type { BenchContext } from '../../lib/context';
 import { waitUntil } from '../../lib/wait';
@@ -28,19 +28,6 @@ export interface WebStack {
   readonly web: RunningWeb;
   /** The seed book's page, `/books/{isbn13}/{slug}` on the web app. */
   readonly pageUrl: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { LOCAL_DEV_JWT_SECRET } from '@app/platform';
+import { freePort } from '../../../../tools/infra/free-port';
 import { expectEventually } from '../expect-eventually';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
@@ -11,17 +11,6 @@ export interface ProbeProcess {
   readonly child: ChildProcess;
   readonly output: () => string;
   kill(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts the probe service as its own process (so a test can kill it) and waits until ready. */
