@@ -62,6 +62,35 @@ export default async function SearchPage({ searchParams }: Props) {
   );
 }
 
+const CONDITION_OPTIONS: readonly (readonly [string, string])[] = [
+  ['', 'Any condition'],
+  ['new', 'New'],
+  ['used', 'Used'],
+  ['collectible', 'Collectible'],
+];
+
+/** One labelled drop-down of the filters form. */
+function SelectField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+}) {
+  return (
+    <fieldset>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.value}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </fieldset>
+  );
+}
+
 function Filters({ form }: { form: SearchForm }) {
   return (
     <form action="/search" method="get" className="filters" aria-label="Refine results">
@@ -70,36 +99,21 @@ function Filters({ form }: { form: SearchForm }) {
         <label htmlFor="filter-q">Keywords</label>
         <input id="filter-q" name="q" type="search" defaultValue={form.q} maxLength={200} />
       </fieldset>
-      <fieldset>
-        <label htmlFor="filter-sort">Sort by</label>
-        <select id="filter-sort" name="sort" defaultValue={form.sort}>
-          {SORT_OPTIONS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </fieldset>
-      <fieldset>
-        <label htmlFor="filter-format">Format</label>
-        <select id="filter-format" name="format" defaultValue={form.format ?? ''}>
-          <option value="">Any format</option>
-          {FORMAT_OPTIONS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </fieldset>
-      <fieldset>
-        <label htmlFor="filter-condition">Condition</label>
-        <select id="filter-condition" name="condition" defaultValue={form.condition ?? ''}>
-          <option value="">Any condition</option>
-          <option value="new">New</option>
-          <option value="used">Used</option>
-          <option value="collectible">Collectible</option>
-        </select>
-      </fieldset>
+      <SelectField id="filter-sort" name="sort" label="Sort by" value={form.sort} options={SORT_OPTIONS} />
+      <SelectField
+        id="filter-format"
+        name="format"
+        label="Format"
+        value={form.format ?? ''}
+        options={[['', 'Any format'], ...FORMAT_OPTIONS]}
+      />
+      <SelectField
+        id="filter-condition"
+        name="condition"
+        label="Condition"
+        value={form.condition ?? ''}
+        options={CONDITION_OPTIONS}
+      />
       <fieldset>
         <legend>Price (US$)</legend>
         <div className="price-range">
