@@ -7,6 +7,7 @@ import { E2E_PORT_OFFSET, STACK_ENV } from './stack';
 
 const UP_WITHIN_MS = 10 * 60_000;
 const STOP_GRACE_MS = 30_000;
+const SEED_SUMMARY_WITHIN_MS = 120_000;
 const SERVICE_LINE = /\b(catalog|offers|reviews|reports)\s+(http:\/\/127\.0\.0\.1:\d+)/g;
 // npm start names the seed book's storefront page on one line of its summary.
 const SEED_LINE = /seed book (?:page|in the storefront): (http\S+)/;
@@ -74,6 +75,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env[STACK_ENV.mongoUrl] = infra[2];
   }
   process.stderr.write(`[e2e] stack up; seed book page ${seedPage ?? '(not printed)'}\n`);
+  if (seedPage) await seedOffersShown(seedPage);
   return () => stop(child, log);
 
   function failure(what: string): Error {
@@ -92,4 +94,25 @@ async function stop(child: ChildProcess, log: NodeJS.WritableStream): Promise<vo
     clearTimeout(timer);
   }
   log.end();
+}
+
+/**
+ * The demo's offers reach the catalog's page through the offer summary, a few seconds after
+ * `npm start` has loaded them: the journeys start once the seed page shows all 23, so that the first
+ * one does not meet a page rendered before the summary arrived.
+ */
+async function seedOffersShown(seedPage: string): Promise<void> {
+  const deadline = Date.now() + SEED_SUMMARY_WITHIN_MS;
+  while (Date.now() < deadline) {
+    const html = await fetch(seedPage).then(
+      (r) => r.text(),
+      () => '',
+    );
+    // React separates adjacent text nodes with empty comments in server-rendered HTML.
+    if (html.replace(/<!-- -->/g, '').includes('All (23)')) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  process.stderr.write(
+    `[e2e] the seed page did not show its 23 offers within ${SEED_SUMMARY_WITHIN_MS} ms\n`,
+  );
 }
